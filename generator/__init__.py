@@ -1,0 +1,1 @@
+"""Build a Thai public agency's OIT disclosure pages from YAML data."""

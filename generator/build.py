@@ -1,0 +1,83 @@
+"""`oit build`: validate → generate Markdown → MkDocs → link check → publish site/."""
+from __future__ import annotations
+
+import datetime
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from .dataset import load_dataset
+from .linkcheck import check_site_links
+from .model import Dataset
+from .output import WriteResult, write_pages
+from .project import Project
+from .render import Page, make_environment, render_site
+from .site_build import run_mkdocs, site_config, write_config
+
+STAGES = ("load+validate", "generate", "mkdocs build", "link check")
+T = TypeVar("T")
+
+
+@dataclass
+class BuildReport:
+    pages: int = 0
+    written: WriteResult | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def validate(project: Project) -> Dataset:
+    """Load and validate the data; raises UserError with every problem."""
+    return load_dataset(project.data_dir, project.root)
+
+
+def generate(project: Project, dataset: Dataset, build_date: datetime.date) -> list[Page]:
+    """Render every page (pure) from the validated data."""
+    intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
+    env = make_environment(project.theme_dir)
+    return render_site(dataset, build_date=build_date, intro=intro.strip(), env=env)
+
+
+def build(project: Project, build_date: datetime.date, *, check_links: bool = True) -> BuildReport:
+    """The whole pipeline; on any failure the published site/ is left untouched."""
+    report = BuildReport()
+    timer = _Timer(report.seconds)
+    dataset = timer("load+validate", lambda: validate(project))
+    pages = timer("generate", lambda: generate(project, dataset, build_date))
+    report.written = timer("generate", lambda: write_pages(pages, project.content_dir, project.root))
+    report.pages = len(pages)
+    staging = project.work_dir / "site.new"
+    config = write_config(project, site_config(project, dataset, pages, build_date, staging))
+    timer("mkdocs build", lambda: run_mkdocs(config))
+    if check_links:
+        timer("link check", lambda: check_site_links(staging))
+    publish(staging, project.site_dir, project.work_dir)
+    return report
+
+
+def publish(staging: Path, site_dir: Path, work_dir: Path) -> None:
+    """Swap the new site in with two renames, so site/ is never half-written."""
+    previous = work_dir / "site.old"
+    if previous.exists():
+        shutil.rmtree(previous)
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    if previous.exists():
+        shutil.rmtree(previous)
+
+
+class _Timer:
+    """Adds each stage's wall-clock seconds to a shared table."""
+
+    def __init__(self, seconds: dict[str, float]) -> None:
+        self.seconds = seconds
+
+    def __call__(self, stage: str, work: Callable[[], T]) -> T:
+        start = time.perf_counter()
+        try:
+            return work()
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start

@@ -1,0 +1,168 @@
+"""Load the data folder, validate every file, and report every problem at once."""
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, UserError, display_path
+from .fields import FieldError
+from .load import Document, FieldPath, field_name, load_yaml
+from .model import TOPIC_MODELS, Dataset, FiscalYearData, TopicData, Unit
+from .topics import Topic
+
+UNIT_FILE = "unit.yml"
+YEAR_DIR = re.compile(r"^\d{4}$")
+TOPIC_FILES = {f"{topic.slug}.yml": topic for topic in Topic}
+
+
+def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
+    """Read and validate ``data_dir``; raise UserError listing every problem found."""
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise UserError(Problem(display_path(data_dir, root), None, "",
+                                "the data folder does not exist", f"a folder with {UNIT_FILE}"))
+    unit = _load_unit(data_dir, root, problems)
+    years: dict[int, FiscalYearData] = {}
+    for year_dir in sorted(p for p in data_dir.iterdir() if p.is_dir()):
+        if YEAR_DIR.match(year_dir.name):
+            years[int(year_dir.name)] = _load_year(year_dir, root, problems)
+        elif not year_dir.name.startswith((".", "_")) and year_dir.name != "documents":
+            problems.append(Problem(display_path(year_dir, root), None, "",
+                                    "unknown folder in the data folder",
+                                    "a fiscal-year folder named by its Buddhist Era year, e.g. 2567"))
+    if unit is not None and unit.current_fiscal_year not in years:
+        problems.append(Problem(display_path(data_dir / UNIT_FILE, root), None,
+                                "current_fiscal_year",
+                                f"there is no folder data/{unit.current_fiscal_year}",
+                                "a folder for the current fiscal year"))
+    if problems or unit is None:
+        raise UserError(problems, f"{len(problems)} problem(s) in the data files:")
+    return Dataset(unit=unit, years=years)
+
+
+def _load_unit(data_dir: Path, root: Path | None, problems: list[Problem]) -> Unit | None:
+    path = data_dir / UNIT_FILE
+    if not path.is_file():
+        problems.append(Problem(display_path(path, root), None, "", "the unit file is missing",
+                                "a file describing the unit: name_th, current_fiscal_year, …"))
+        return None
+    result = _validate_file(path, root, Unit, {}, problems)
+    return result if isinstance(result, Unit) else None
+
+
+def _load_year(year_dir: Path, root: Path | None, problems: list[Problem]) -> FiscalYearData:
+    year = int(year_dir.name)
+    topics: dict[Topic, TopicData] = {}
+    sources: dict[Topic, str] = {}
+    for path in sorted(year_dir.iterdir()):
+        topic = TOPIC_FILES.get(path.name)
+        if topic is None:
+            if not path.name.startswith((".", "_")):
+                problems.append(_unknown_file(path, root))
+            continue
+        result = _validate_file(path, root, TOPIC_MODELS[topic], {"fiscal_year": year}, problems)
+        if isinstance(result, TopicData):
+            if result.fiscal_year not in (None, year):
+                problems.append(Problem(display_path(path, root), None, "fiscal_year",
+                                        f"says {result.fiscal_year} but the file is in folder {year}",
+                                        f"{year}, or move the file"))
+            topics[topic] = result
+            sources[topic] = display_path(path, root)
+    return FiscalYearData(year=year, topics=topics, sources=sources)
+
+
+def _unknown_file(path: Path, root: Path | None) -> Problem:
+    close = difflib.get_close_matches(path.name, TOPIC_FILES, n=1, cutoff=0.8)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return Problem(display_path(path, root), None, "", f"unknown data file; {hint}".rstrip("; "),
+                   "one of " + ", ".join(TOPIC_FILES))
+
+
+def _validate_file(path: Path, root: Path | None, model: type[BaseModel],
+                   context: dict[str, Any], problems: list[Problem]) -> BaseModel | None:
+    try:
+        doc = load_yaml(path, root)
+    except UserError as exc:
+        problems.extend(exc.problems)
+        return None
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        problems.append(Problem(doc.shown_path, 1, "", "the file must be a block of fields",
+                                "lines like 'name_th: …'"))
+        return None
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        problems.extend(_problem(doc, model, err) for err in exc.errors())
+        return None
+
+
+def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
+    loc: FieldPath = tuple(p for p in err["loc"] if p != "[key]")
+    kind = err["type"]
+    line = doc.line_of(loc)
+    where = field_name(loc)
+    if kind == "missing":
+        return Problem(doc.shown_path, line, where, "this field is required but missing",
+                       f"a value for '{loc[-1]}'")
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return Problem(doc.shown_path, line, where, f"unknown field '{loc[-1]}'{hint}",
+                       "one of: " + ", ".join(allowed))
+    error = (err.get("ctx") or {}).get("error")
+    if isinstance(error, FieldError):
+        return Problem(doc.shown_path, line, where, str(error), error.expected)
+    return Problem(doc.shown_path, line, where, *_plain_words(kind, err))
+
+
+def _plain_words(kind: str, err: Any) -> tuple[str, str]:
+    value = err.get("input")
+    shown = f"'{value}'" if isinstance(value, str) else "this value"
+    ctx = err.get("ctx") or {}
+    if kind == "enum":
+        return f"{shown} is not one of the allowed values", "one of: " + ctx.get("expected", "")
+    if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
+        wanted = "a list (lines starting with '- ')" if kind == "list_type" else "a block of fields"
+        return f"found {shown}", wanted
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{shown} is not a whole number", "a whole number such as 25"
+    if kind in ("decimal_parsing", "decimal_type"):
+        return f"{shown} is not a number", "a number such as 45.50"
+    if kind.startswith(("greater_than", "less_than")):
+        return f"{shown} is out of range", err["msg"].replace("Input should be ", "a value ")
+    return err["msg"], ""
+
+
+def _allowed_fields(model: type[BaseModel], loc: FieldPath) -> list[str]:
+    """The field names allowed at ``loc``, found by walking the model's annotations."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model class inside list[...] / X | None / Annotated[...]."""
+    if _is_model(annotation):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,45 @@
+"""Where a project's folders are; every command works on one Project."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """The fixed layout: data/, content/, site_theme/, mkdocs.yml, site/."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path) -> Project:
+        return cls(root.resolve())
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def theme_dir(self) -> Path:
+        return self.root / "site_theme"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def work_dir(self) -> Path:
+        """Scratch space for a build in progress; never published."""
+        return self.root / ".oit-build"
+
+    @property
+    def intro_file(self) -> Path:
+        return self.content_dir / "_fragments" / "home-intro.md"

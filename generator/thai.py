@@ -1,0 +1,283 @@
+"""Thai formatting and parsing: digits, Buddhist Era years, dates, fiscal years, baht."""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+MONTHS_FULL: tuple[str, ...] = (
+    "", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)
+MONTHS_ABBR: tuple[str, ...] = (
+    "", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+)
+BE_OFFSET = 543
+
+_MIN_BE, _MAX_BE = 2400, 2700
+_CENT = Decimal("0.01")
+_MAX_DIGITS = 15
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+# Keyed without dots, so "มี.ค.", "มีค" and a half-dotted "มี.ค" all find March.
+_MONTH_NUMBERS: dict[str, int] = {
+    name.replace(".", ""): number
+    for number in range(1, 13)
+    for name in (MONTHS_FULL[number], MONTHS_ABBR[number])
+}
+
+# Patterns use [0-9], not \d: \d also matches Thai, Arabic-Indic, ... digits.
+_YEAR = re.compile(r"(?:พ\.ศ\.\s*)?([0-9]{4})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_DMY_DATE = re.compile(r"([0-9]{1,2})([/-])([0-9]{1,2})\2([0-9]{4})")
+_WORD_DATE = re.compile(r"([0-9]{1,2})\s*([^\s0-9]+?)\s*(?:พ\.ศ\.\s*)?([0-9]{4}|[0-9]{2})")
+_ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+_WORD_MONTH = re.compile(r"(?:เดือน\s*)?([^\s0-9]+?)(?:\s*(?:พ\.ศ\.\s*)?([0-9]{4}|[0-9]{2}))?")
+_AMOUNT = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_BAHT_UNIT = re.compile(r"\s*บาท$")
+
+
+def to_arabic_digits(text: str) -> str:
+    """Replace Thai digits with 0-9, leaving everything else unchanged."""
+    return text.translate(_TO_ARABIC)
+
+
+def to_thai_digits(text: str) -> str:
+    """Replace 0-9 with Thai digits, leaving everything else unchanged."""
+    return text.translate(_TO_THAI)
+
+
+def be_year(ce: int) -> int:
+    """Buddhist Era year of a Gregorian year."""
+    return ce + BE_OFFSET
+
+
+def ce_year(year: int) -> int:
+    """Gregorian year of a year that is BE when >= 2400 and CE otherwise."""
+    return year - BE_OFFSET if year >= _MIN_BE else year
+
+
+def parse_year(value: int | str) -> int:
+    """A BE year from a BE or CE year written as a number or text."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"{value!r} is not a year")
+    if isinstance(value, str):
+        found = _YEAR.fullmatch(to_arabic_digits(value).strip())
+        if not found:
+            raise ValueError(f"{value!r} is not a year")
+        value = int(found.group(1))
+    be = be_year(ce_year(value))
+    if not _MIN_BE <= be <= _MAX_BE:
+        raise ValueError(f"year {value} is out of range")
+    return be
+
+
+def _month_number(name: str) -> int:
+    """The month number of a full or abbreviated Thai month name."""
+    number = _MONTH_NUMBERS.get(name.replace(".", ""))
+    if number is None:
+        raise ValueError(f"unknown month name {name!r}")
+    return number
+
+
+def _written_year(text: str) -> int:
+    """The CE year of a written year; two digits mean BE 25xx."""
+    return ce_year(parse_year(2500 + int(text) if len(text) == 2 else int(text)))
+
+
+def _real_date(year: int, month: int, day: int, original: str) -> datetime.date:
+    """The date, or ValueError naming the original text when it does not exist."""
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{original!r} is not a real date") from None
+
+
+def parse_date(value: str | datetime.date | datetime.datetime) -> datetime.date:
+    """A Gregorian date from the ways Thai webmasters write dates."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        # PyYAML reads "2567-03-05" as date(2567, 3, 5): a BE year in a date object.
+        return _real_date(ce_year(parse_year(value.year)), value.month, value.day, str(value))
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a date")
+    text = to_arabic_digits(value).strip().removeprefix("วันที่").strip()
+    if found := _ISO_DATE.fullmatch(text):
+        year, month, day = found.groups()
+    elif found := _DMY_DATE.fullmatch(text):
+        day, _, month, year = found.groups()
+    elif found := _WORD_DATE.fullmatch(text):
+        day, name, year = found.groups()
+        month = str(_month_number(name))
+    else:
+        raise ValueError(f"{value.strip()!r} is not a date")
+    return _real_date(_written_year(year), int(month), int(day), value.strip())
+
+
+def parse_month(value: str | datetime.date, fiscal_year: int | None = None) -> tuple[int, int]:
+    """A calendar month as (ce_year, month); a bare month name needs the BE fiscal year."""
+    if isinstance(value, datetime.date):
+        return parse_date(value).year, value.month
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a month")
+    text = to_arabic_digits(value).strip()
+    if found := _ISO_MONTH.fullmatch(text):
+        year, month = _written_year(found.group(1)), int(found.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(f"{value.strip()!r} is not a real month")
+        return year, month
+    found = _WORD_MONTH.fullmatch(text)
+    if not found:
+        raise ValueError(f"{value.strip()!r} is not a month")
+    month = _month_number(found.group(1))
+    if found.group(2):
+        return _written_year(found.group(2)), month
+    if fiscal_year is None:
+        raise ValueError(f"{value.strip()!r} has no year")
+    start, _ = fiscal_year_bounds(fiscal_year)
+    return (start.year if month >= 10 else start.year + 1), month
+
+
+def parse_amount(value: str | int | Decimal) -> Decimal:
+    """An amount of baht, exact, with two decimal places."""
+    if isinstance(value, float):
+        raise ValueError("write the amount as text or a whole number")
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise ValueError(f"{value!r} is not an amount")
+    shown = repr(value.strip()) if isinstance(value, str) else str(value)
+    amount = _amount_from_text(value) if isinstance(value, str) else Decimal(value)
+    if not amount.is_finite():
+        raise ValueError(f"{shown} is not an amount")
+    # Beyond this, quantize() would overflow the 28-digit context (InvalidOperation).
+    if amount.adjusted() >= _MAX_DIGITS:
+        raise ValueError(f"{shown} is too large for an amount")
+    if amount != amount.quantize(_CENT):
+        raise ValueError(f"{shown} has more than 2 decimal places")
+    return _clean_zero(amount.quantize(_CENT))
+
+
+def _amount_from_text(value: str) -> Decimal:
+    """The number in an amount written as text, not yet checked for size or decimals."""
+    text = _BAHT_UNIT.sub("", to_arabic_digits(value).strip())
+    if not text:
+        raise ValueError("the amount is empty")
+    if not _AMOUNT.fullmatch(text):
+        raise ValueError(f"{value.strip()!r} is not an amount")
+    return Decimal(text.replace(",", ""))
+
+
+def _clean_zero(amount: Decimal) -> Decimal:
+    """The amount, with -0.00 turned into 0.00."""
+    return amount if amount else abs(amount)
+
+
+def fiscal_year(d: datetime.date) -> int:
+    """The BE fiscal year containing the date (1 Oct - 30 Sep, named by its end)."""
+    return be_year(d.year + 1 if d.month >= 10 else d.year)
+
+
+def fiscal_quarter(d: datetime.date) -> int:
+    """The fiscal quarter 1-4 of the date; Q1 is Oct-Dec."""
+    return (fiscal_month_order(d.month) - 1) // 3 + 1
+
+
+def fiscal_year_bounds(fy: int) -> tuple[datetime.date, datetime.date]:
+    """First and last day of a BE fiscal year."""
+    if not _MIN_BE <= fy <= _MAX_BE:
+        raise ValueError(f"fiscal year {fy} is not a Buddhist Era year")
+    end = ce_year(fy)
+    return datetime.date(end - 1, 10, 1), datetime.date(end, 9, 30)
+
+
+def quarter_bounds(fy: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+    """First and last day of a quarter of a BE fiscal year."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter {quarter} is not 1-4")
+    start, _ = fiscal_year_bounds(fy)
+    first = start.month + 3 * (quarter - 1)
+    year, month = start.year + (first - 1) // 12, (first - 1) % 12 + 1
+    last_month = month + 2
+    last_day = calendar.monthrange(year, last_month)[1]
+    return datetime.date(year, month, 1), datetime.date(year, last_month, last_day)
+
+
+def _check_month(month: int) -> None:
+    """Raise ValueError unless month is 1-12 (a negative index would pick a name)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} is not 1-12")
+
+
+def fiscal_month_order(month: int) -> int:
+    """Position of a calendar month within the fiscal year: Oct -> 1 ... Sep -> 12."""
+    _check_month(month)
+    return (month - 10) % 12 + 1
+
+
+def _digits(text: str, thai_digits: bool) -> str:
+    """The text, with Thai digits when asked."""
+    return to_thai_digits(text) if thai_digits else text
+
+
+def thai_date(d: datetime.date, style: str = "full", thai_digits: bool = False) -> str:
+    """A date in Thai: full '5 มีนาคม 2567', short '5 มี.ค. 67', long 'วันที่ 5 มีนาคม พ.ศ. 2567'."""
+    be = be_year(d.year)
+    if style == "full":
+        text = f"{d.day} {MONTHS_FULL[d.month]} {be}"
+    elif style == "short":
+        text = f"{d.day} {MONTHS_ABBR[d.month]} {be % 100:02d}"
+    elif style == "long":
+        text = f"วันที่ {d.day} {MONTHS_FULL[d.month]} พ.ศ. {be}"
+    else:
+        raise ValueError(f"unknown date style {style!r}")
+    return _digits(text, thai_digits)
+
+
+def thai_month(year: int, month: int, style: str = "short", thai_digits: bool = False) -> str:
+    """A month of a CE year in Thai: short 'ธ.ค. 66', full 'ธันวาคม 2566'."""
+    _check_month(month)
+    be = be_year(year)
+    if style == "short":
+        text = f"{MONTHS_ABBR[month]} {be % 100:02d}"
+    elif style == "full":
+        text = f"{MONTHS_FULL[month]} {be}"
+    else:
+        raise ValueError(f"unknown month style {style!r}")
+    return _digits(text, thai_digits)
+
+
+def baht(amount: Decimal, thai_digits: bool = False, unit: bool = False) -> str:
+    """An amount as '1,234,567.50', optionally with Thai digits and ' บาท'."""
+    if isinstance(amount, float):
+        raise TypeError("baht() needs a Decimal, not a float")
+    rounded = _clean_zero(Decimal(amount).quantize(_CENT, ROUND_HALF_UP))
+    text = f"{rounded:,.2f}" + (" บาท" if unit else "")
+    return _digits(text, thai_digits)
+
+
+def percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    """100 * part / whole rounded half-up to 0.01, or None when whole is zero."""
+    if whole == 0:
+        return None
+    # Exact rational arithmetic, so rounding happens once, not after a 28-digit division.
+    hundredths = Fraction(part) * 10000 / Fraction(whole)
+    rounded = int(abs(hundredths) + Fraction(1, 2))
+    return Decimal(rounded if hundredths >= 0 else -rounded).scaleb(-2)
+
+
+def format_percent(value: Decimal | None, thai_digits: bool = False) -> str:
+    """A percentage as '45.50', or '–' when there is none."""
+    if value is None:
+        return "–"
+    rounded = _clean_zero(value.quantize(_CENT, ROUND_HALF_UP))
+    return _digits(f"{rounded:,.2f}", thai_digits)
+
+
+def total(amounts: Iterable[Decimal]) -> Decimal:
+    """The exact sum of the amounts; Decimal('0.00') when there are none."""
+    return sum(amounts, Decimal("0.00"))

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install everything the project needs into .venv (and Debian packages when run as root),
+# then build the example site from data/ with `oit build`.
+#   ./setup.sh                 install, then build site/
+#   ./setup.sh --install-only  install only (CI uses this before the tests)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DEBIAN_PACKAGES=()   # nothing yet beyond python3; browser tests will add chromium here
+
+if [ "${#DEBIAN_PACKAGES[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  missing=()
+  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+fi
+
+PYTHON="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"
+
+if [ "${1:-}" != "--install-only" ]; then
+  .venv/bin/oit build
+fi
