@@ -1,0 +1,120 @@
+"""Time each stage of `oit build` on synthetic data of a chosen size, and print the figures.
+
+    .venv/bin/python benchmarks/pipeline.py --years 85 --items 50    # ~600 generated pages
+
+Prints, per stage (load+validate, generate, mkdocs build, link check), the seconds and the
+share of the total, and the generator's own share (load+validate + generate).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.build import STAGES, build  # noqa: E402
+from generator.project import Project  # noqa: E402
+from generator.topics import Topic  # noqa: E402
+
+CATEGORIES = ["งบบุคลากร", "งบดำเนินงาน", "งบลงทุน"]
+METHODS = ["เฉพาะเจาะจง", "e-bidding", "คัดเลือก", "e-market"]
+MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
+
+
+def _evidence(year: int, name: str) -> list[dict[str, str]]:
+    return [{"title": f"เอกสาร{name} ปีงบประมาณ {year}",
+             "url": f"https://bench.example.go.th/oit/{year}/{name}.pdf", "date": f"{year - 1}-10-15"}]
+
+
+def _common(year: int, name: str) -> dict[str, object]:
+    return {"responsible": "กลุ่มแผนงาน", "last_updated": f"{year - 1}-11-01",
+            "evidence": _evidence(year, name)}
+
+
+def topic_data(topic: Topic, year: int, items: int) -> dict[str, object]:
+    """Plausible, valid data for one topic with ``items`` rows in its main table."""
+    projects = [f"โครงการพัฒนาระบบบริการสุขภาพที่ {i + 1}" for i in range(items)]
+    if topic is Topic.BUDGET_PLAN:
+        return {**_common(year, "plan"), "projects": [
+            {"plan": "แผนงานพื้นฐาน", "project": p,
+             "budget": {c: f"{(i + 1) * 1000 + j}.50" for j, c in enumerate(CATEGORIES)}}
+            for i, p in enumerate(projects)],
+            "planned_spending": {f"ไตรมาส {q}": "1,000,000.00" for q in range(1, 5)}}
+    if topic is Topic.BUDGET_MONITORING:
+        return {**_common(year, "monitor"), "reports": [{
+            "title": f"รายงาน ณ สิ้นเดือน {m}", "as_of": f"{year - 1 if k < 3 else year}-{(k + 9) % 12 + 1:02d}-28",
+            "projects": [{"project": p, "allocated": "10,000.00", "planned": "5,000.00",
+                          "disbursed": "4,000.00"} for p in projects[:10]],
+            "problems": ["ไม่มีปัญหาอุปสรรค"], "suggestions": ["เร่งรัดการเบิกจ่าย"]}
+            for k, m in enumerate(MONTHS[:4])]}
+    if topic is Topic.BUDGET_REPORT:
+        return {**_common(year, "report"), "projects": [
+            {"project": p, "allocated": "10,000.00", "spent": "9,500.25", "outputs": "ดำเนินการครบ"}
+            for p in projects], "problems": ["ไม่มี"], "suggestions": ["ไม่มี"]}
+    if topic is Topic.PROCUREMENT_PLAN:
+        return {**_common(year, "procure"), "announced": f"{year - 1}-10-15", "items": [
+            {"name": f"จัดซื้อวัสดุสำนักงาน ชุดที่ {i + 1}", "budget": f"{(i + 1) * 1234}.00",
+             "source_of_funds": "เงินงบประมาณ", "method": METHODS[i % 4],
+             "expected_month": MONTHS[i % 12], "responsible": "กลุ่มบริหารทั่วไป"}
+            for i in range(items)]}
+    if topic is Topic.OPINION_CHANNELS:
+        return {**_common(year, "channels"), "channels": [
+            {"kind": k, "name": f"ช่องทาง {k}", "contact": "0 2123 4567", "hours": "08.30–16.30 น."}
+            for k in ("phone", "email", "line", "facebook", "suggestion_box", "meeting")]}
+    return {**_common(year, "participation"), "activities": [
+        {"title": f"ประชุมรับฟังความคิดเห็น ครั้งที่ {i + 1}", "date": f"{year - 1}-11-{i % 28 + 1:02d}",
+         "kind": "meeting", "stakeholders": ["บุคลากร"], "participants": 20 + i,
+         "raised": ["ขอให้เผยแพร่ข้อมูล"], "actions": ["เผยแพร่แล้ว"],
+         "evidence": _evidence(year, f"minutes-{i}")} for i in range(min(items, 12))]}
+
+
+def make_project(root: Path, years: int, items: int) -> Project:
+    """A project folder with the repository's config and theme and synthetic data."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "site_theme", root / "site_theme")
+    shutil.copytree(REPO / "content", root / "content",
+                    ignore=shutil.ignore_patterns("index.md", "[0-9][0-9][0-9][0-9]"))
+    data = root / "data"
+    data.mkdir()
+    last = 2570
+    (data / "unit.yml").write_text(yaml.safe_dump(
+        {"name_th": "หน่วยงานทดสอบความเร็ว", "current_fiscal_year": last}, allow_unicode=True),
+        encoding="utf-8")
+    for year in range(last - years + 1, last + 1):
+        folder = data / str(year)
+        folder.mkdir()
+        for topic in Topic:
+            text = yaml.safe_dump(topic_data(topic, year, items), allow_unicode=True, sort_keys=False)
+            (folder / f"{topic.slug}.yml").write_text(text, encoding="utf-8")
+    return Project.at(root)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, default=85, help="fiscal years (7 pages each)")
+    parser.add_argument("--items", type=int, default=50, help="rows per topic table")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        project = make_project(Path(tmp), args.years, args.items)
+        report = build(project, datetime.date(2026, 11, 23))
+        total = sum(report.seconds.values())
+        print(f"{report.pages} generated pages, {args.years} years x {args.items} items")
+        print(f"{'stage':<16}{'seconds':>10}{'share':>9}")
+        for stage in STAGES:
+            secs = report.seconds.get(stage, 0.0)
+            print(f"{stage:<16}{secs:>10.2f}{secs / total:>9.1%}")
+        own = report.seconds["load+validate"] + report.seconds["generate"]
+        print(f"{'total':<16}{total:>10.2f}")
+        print(f"generator's own stages: {own:.2f} s = {own / total:.1%} of the total")
+
+
+if __name__ == "__main__":
+    main()
