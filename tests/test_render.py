@@ -1,0 +1,90 @@
+"""Golden files of the generated Markdown for the example data, and rendering rules."""
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.dataset import load_dataset
+from generator.render import GENERATED_MARK, make_environment, md_cell, md_text, render_site
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden" / "example"
+BUILD_DATE = datetime.date(2026, 11, 23)
+
+
+def _render_example(theme_dir: Path | None = None) -> dict[str, str]:
+    dataset = load_dataset(REPO / "data", REPO)
+    intro = (REPO / "content" / "_fragments" / "home-intro.md").read_text(encoding="utf-8").strip()
+    pages = render_site(dataset, build_date=BUILD_DATE, intro=intro,
+                        env=make_environment(theme_dir or REPO / "site_theme"))
+    return {page.path: page.text for page in pages}
+
+
+def test_generated_markdown_matches_the_golden_files(update_golden: bool) -> None:
+    pages = _render_example()
+    if update_golden:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, text in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, encoding="utf-8")
+    stored = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+              for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(stored), "pages added or removed: run pytest --update-golden"
+    for path, text in pages.items():
+        assert text == stored[path], f"{path} differs from its golden file"
+
+
+def test_rendering_is_deterministic() -> None:
+    assert _render_example() == _render_example()
+
+
+def test_every_page_carries_the_mark_and_ascii_heading_ids() -> None:
+    for path, text in _render_example().items():
+        assert text.startswith(GENERATED_MARK), path
+        headings = [l for l in text.splitlines() if re.match(r"#{1,6} ", l)]
+        assert headings, path
+        for heading in headings:
+            assert re.search(r" \{#[a-z0-9][a-z0-9-]*\}$", heading), f"{path}: {heading}"
+
+
+def test_heading_ids_are_unique_within_a_page() -> None:
+    for path, text in _render_example().items():
+        ids = re.findall(r"\{#([a-z0-9-]+)\}", text)
+        assert len(ids) == len(set(ids)), path
+
+
+def test_totals_on_the_budget_plan_page_are_exact() -> None:
+    page = _render_example()["2569/01-budget-plan.md"]
+    assert "| งบประมาณทั้งสิ้น | 38,024,736.50 บาท |" in page
+    assert "**รวมทั้งสิ้น**" in page
+
+
+def test_missing_topic_gets_a_page_that_says_so() -> None:
+    page = _render_example()["2570/03-budget-report.md"]
+    assert "ยังไม่มีข้อมูล" in page
+    assert "รายงานผลการใช้จ่ายงบประมาณประจำปี ปีงบประมาณ พ.ศ. 2570" in page
+
+
+def test_site_theme_template_overrides_one_block(tmp_path: Path) -> None:
+    override = tmp_path / "oit"
+    override.mkdir()
+    (override / "05-opinion-channels.md.j2").write_text(
+        '{% extends "default:05-opinion-channels.md.j2" %}\n'
+        "{% block summary %}ช่องทางของเราเปิดทุกวัน{% endblock %}\n", encoding="utf-8")
+    page = _render_example(tmp_path)["2569/05-opinion-channels.md"]
+    assert "ช่องทางของเราเปิดทุกวัน" in page
+    assert "## ช่องทางการรับฟังความคิดเห็น {#channels}" in page
+
+
+@pytest.mark.parametrize(("raw", "cell"), [
+    ("ก | ข", "ก \\| ข"), ("บรรทัด 1\nบรรทัด 2", "บรรทัด 1<br>บรรทัด 2"), (None, "–"), ("", "–")])
+def test_table_cells_stay_one_cell(raw: str | None, cell: str) -> None:
+    assert md_cell(raw) == cell
+
+
+def test_markdown_markup_in_data_is_shown_literally() -> None:
+    assert md_text("*ด่วน* [ลิงก์](x) <b>") == "\\*ด่วน\\* \\[ลิงก์\\](x) \\<b\\>"
