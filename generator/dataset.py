@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, UserError, display_path
 from .fields import FieldError
-from .load import Document, FieldPath, field_name, load_yaml
+from .load import Document, FieldPath, SourceFile, field_name, load_yaml
 from .model import TOPIC_MODELS, Dataset, FiscalYearData, TopicData, Unit
 from .topics import Topic
 
@@ -58,21 +58,21 @@ def _load_unit(data_dir: Path, root: Path | None, problems: list[Problem]) -> Un
 def _load_year(year_dir: Path, root: Path | None, problems: list[Problem]) -> FiscalYearData:
     year = int(year_dir.name)
     topics: dict[Topic, TopicData] = {}
-    sources: dict[Topic, str] = {}
+    sources: dict[Topic, SourceFile] = {}
     for path in sorted(year_dir.iterdir()):
         topic = TOPIC_FILES.get(path.name)
         if topic is None:
             if not path.name.startswith((".", "_")):
                 problems.append(_unknown_file(path, root))
             continue
-        result = _validate_file(path, root, TOPIC_MODELS[topic], {"fiscal_year": year}, problems)
-        if isinstance(result, TopicData):
+        result, source = _validate_topic(path, root, topic, year, problems)
+        if isinstance(result, TopicData) and source is not None:
             if result.fiscal_year not in (None, year):
                 problems.append(Problem(display_path(path, root), None, "fiscal_year",
                                         f"says {result.fiscal_year} but the file is in folder {year}",
                                         f"{year}, or move the file"))
             topics[topic] = result
-            sources[topic] = display_path(path, root)
+            sources[topic] = source
     return FiscalYearData(year=year, topics=topics, sources=sources)
 
 
@@ -83,13 +83,30 @@ def _unknown_file(path: Path, root: Path | None) -> Problem:
                    "one of " + ", ".join(TOPIC_FILES))
 
 
+def _validate_topic(path: Path, root: Path | None, topic: Topic, year: int,
+                    problems: list[Problem]) -> tuple[BaseModel | None, SourceFile | None]:
+    doc = _load(path, root, problems)
+    if doc is None:
+        return None, None
+    return _validate(doc, TOPIC_MODELS[topic], {"fiscal_year": year}, problems), doc.source
+
+
 def _validate_file(path: Path, root: Path | None, model: type[BaseModel],
                    context: dict[str, Any], problems: list[Problem]) -> BaseModel | None:
+    doc = _load(path, root, problems)
+    return None if doc is None else _validate(doc, model, context, problems)
+
+
+def _load(path: Path, root: Path | None, problems: list[Problem]) -> Document | None:
     try:
-        doc = load_yaml(path, root)
+        return load_yaml(path, root)
     except UserError as exc:
         problems.extend(exc.problems)
         return None
+
+
+def _validate(doc: Document, model: type[BaseModel], context: dict[str, Any],
+              problems: list[Problem]) -> BaseModel | None:
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         problems.append(Problem(doc.shown_path, 1, "", "the file must be a block of fields",

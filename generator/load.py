@@ -20,13 +20,11 @@ NULL_TAG = "tag:yaml.org,2002:null"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass
-class Document:
-    """One data file: its values and the line where each field path starts."""
+@dataclass(frozen=True)
+class SourceFile:
+    """Where a data file's fields are: what later stages need to point at a line."""
 
-    path: Path
-    shown_path: str
-    data: Any
+    path: str                         # as shown to the user, e.g. data/2569/04-procurement-plan.yml
     lines: dict[FieldPath, int] = field(default_factory=dict)
 
     def line_of(self, loc: FieldPath) -> int | None:
@@ -36,6 +34,25 @@ class Document:
             if line is not None:
                 return line
         return None
+
+    def __str__(self) -> str:
+        return self.path
+
+
+@dataclass
+class Document:
+    """One data file: its values, and where each field is."""
+
+    path: Path
+    data: Any
+    source: SourceFile
+
+    @property
+    def shown_path(self) -> str:
+        return self.source.path
+
+    def line_of(self, loc: FieldPath) -> int | None:
+        return self.source.line_of(loc)
 
 
 class _Builder:
@@ -105,4 +122,4 @@ def load_yaml(path: Path, root: Path | None = None) -> Document:
     data = builder.build(node, (), 1) if node is not None else None
     if builder.problems:
         raise UserError(builder.problems)
-    return Document(path, shown, data, builder.lines)
+    return Document(path, data, SourceFile(shown, builder.lines))

@@ -11,6 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from . import thai
 from .fields import (Baht, FiscalYearBE, OptionalBaht, OptionalDate, OptionalMonth,
                      OptionalText, OptionalUrl, PeriodKey, Period, Text, ThaiDate, Url)
+from .load import SourceFile
 from .topics import Topic
 
 
@@ -383,7 +384,7 @@ class FiscalYearData(BaseModel):
 
     year: int
     topics: dict[Topic, TopicData]
-    sources: dict[Topic, str]   # topic → data file path as shown to the user
+    sources: dict[Topic, SourceFile]   # where each topic's fields are in its data file
 
     def get(self, topic: Topic) -> TopicData | None:
         return self.topics.get(topic)
@@ -402,3 +403,17 @@ class Dataset(BaseModel):
     @property
     def archive_years(self) -> list[int]:
         return sorted((y for y in self.years if y != self.current_year), reverse=True)
+
+
+def evidence_items(obj: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], Evidence]]:
+    """Every Evidence inside a model, with its field path (for tracing a link to its line)."""
+    if isinstance(obj, Evidence):
+        return [(loc, obj)]
+    found: list[tuple[tuple[str | int, ...], Evidence]] = []
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            found.extend(evidence_items(getattr(obj, name), (*loc, name)))
+    elif isinstance(obj, list):
+        for index, item in enumerate(obj):
+            found.extend(evidence_items(item, (*loc, index)))
+    return found

@@ -488,3 +488,4 @@ def test_percent_of_zero_is_none(part: Decimal) -> None:
 ])
 def test_format_percent(value: Decimal | None, thai_digits: bool, expected: str) -> None:
     assert thai.format_percent(value, thai_digits) == expected
+
