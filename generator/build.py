@@ -4,17 +4,22 @@ from __future__ import annotations
 import datetime
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+import jinja2
+
+from .checks import CheckReport, run_checks
 from .dataset import load_dataset
+from .errors import Problem, UserError, display_path
 from .linkcheck import check_site_links
 from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
 from .render import Page, make_environment, render_site
+from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_config
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
@@ -33,19 +38,35 @@ def validate(project: Project) -> Dataset:
     return load_dataset(project.data_dir, project.root)
 
 
-def generate(project: Project, dataset: Dataset, build_date: datetime.date) -> list[Page]:
-    """Render every page (pure) from the validated data."""
+def check(dataset: Dataset, year: int, as_of: datetime.date,
+          broken_links: Mapping[str, str] | None = None) -> CheckReport:
+    """The completeness check of one fiscal year as of a date."""
+    return run_checks(dataset, year, as_of, RULES, DUE_DATES, broken_links)
+
+
+def generate(project: Project, dataset: Dataset, build_date: datetime.date,
+             show_findings: bool = False) -> list[Page]:
+    """Render every page (pure) from the validated data and its completeness check."""
     intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
-    env = make_environment(project.theme_dir)
-    return render_site(dataset, build_date=build_date, intro=intro.strip(), env=env)
+    reports = {year: check(dataset, year, build_date) for year in dataset.years}
+    try:
+        return render_site(dataset, build_date=build_date, intro=intro.strip(),
+                           env=make_environment(project.theme_dir), reports=reports,
+                           show_findings=show_findings)
+    except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error
+        name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "a page template"
+        raise UserError(Problem(display_path(Path(name), project.root),
+                                getattr(exc, "lineno", None), "", f"template error: {exc}",
+                                "a valid Jinja2 template")) from None
 
 
-def build(project: Project, build_date: datetime.date, *, check_links: bool = True) -> BuildReport:
+def build(project: Project, build_date: datetime.date, *, check_links: bool = True,
+          show_findings: bool = False) -> BuildReport:
     """The whole pipeline; on any failure the published site/ is left untouched."""
     report = BuildReport()
     timer = _Timer(report.seconds)
     dataset = timer("load+validate", lambda: validate(project))
-    pages = timer("generate", lambda: generate(project, dataset, build_date))
+    pages = timer("generate", lambda: generate(project, dataset, build_date, show_findings))
     report.written = timer("generate", lambda: write_pages(pages, project.content_dir, project.root))
     report.pages = len(pages)
     staging = project.work_dir / "site.new"

@@ -55,6 +55,17 @@ DUE_DATES: dict[Topic, Callable[[int], datetime.date]] = {
 }
 
 
+DUE_DESCRIPTIONS: dict[Topic, str] = {
+    Topic.BUDGET_PLAN: "31 ตุลาคม ของปีงบประมาณ (อนุมัติแผนภายในเดือนแรก) (อนุมาน)",
+    Topic.BUDGET_MONITORING: "วันที่ 10 ของเดือนถัดไป สำหรับรายงานของแต่ละเดือน (อนุมาน)",
+    Topic.BUDGET_REPORT: "31 ตุลาคม หลังสิ้นปีงบประมาณ ระหว่างปีต้องมีรายงานของปีก่อนหน้า (อนุมาน)",
+    Topic.PROCUREMENT_PLAN: "31 ตุลาคม ของปีงบประมาณ (ประกาศแผนต้นปี) (อนุมาน)",
+    Topic.OPINION_CHANNELS: "วันแรกของปีงบประมาณ (1 ตุลาคม)",
+    Topic.PARTICIPATION: "วันที่ 10 หลังสิ้นรอบ: รอบ 1 (ต.ค.–ก.พ.) 10 มีนาคม "
+                         "รอบ 2 (มี.ค.–ก.ค.) 10 สิงหาคม (อนุมาน)",
+}
+
+
 def _ym(day: datetime.date) -> tuple[int, int]:
     return day.year, day.month
 

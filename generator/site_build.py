@@ -15,7 +15,7 @@ from . import thai
 from .errors import Problem, UserError
 from .model import Dataset
 from .project import Project
-from .render import Page
+from .render import RULES_PAGE, Page, status_path
 from .topics import Topic
 
 HOOKS_FILE = Path(__file__).parent / "mkdocs_hooks.py"
@@ -49,9 +49,11 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
     nav: list[Any] = [{"หน้าแรก": "index.md"}]
     for year in years:
         entries = [f"{year}/index.md"] + [
-            {titles[f"{year}/{t.slug}.md"]: f"{year}/{t.slug}.md"} for t in Topic]
+            {titles[f"{year}/{t.slug}.md"]: f"{year}/{t.slug}.md"} for t in Topic] + [
+            {titles[status_path(year)]: status_path(year)}]
         label = f"ปีงบประมาณ {year}" + (" (ปัจจุบัน)" if year == dataset.current_year else "")
         nav.append({label: entries})
+    nav.append({titles[RULES_PAGE]: RULES_PAGE})
     generated = set(titles)
     for path in sorted(project.content_dir.rglob("*.md")):
         rel = path.relative_to(project.content_dir).as_posix()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import check
 from generator.dataset import load_dataset
 from generator.render import GENERATED_MARK, make_environment, md_cell, md_text, render_site
 
@@ -16,11 +17,13 @@ GOLDEN = Path(__file__).parent / "golden" / "example"
 BUILD_DATE = datetime.date(2026, 11, 23)
 
 
-def _render_example(theme_dir: Path | None = None) -> dict[str, str]:
+def _render_example(theme_dir: Path | None = None, show_findings: bool = False) -> dict[str, str]:
     dataset = load_dataset(REPO / "data", REPO)
     intro = (REPO / "content" / "_fragments" / "home-intro.md").read_text(encoding="utf-8").strip()
+    reports = {year: check(dataset, year, BUILD_DATE) for year in dataset.years}
     pages = render_site(dataset, build_date=BUILD_DATE, intro=intro,
-                        env=make_environment(theme_dir or REPO / "site_theme"))
+                        env=make_environment(theme_dir or REPO / "site_theme"), reports=reports,
+                        show_findings=show_findings)
     return {page.path: page.text for page in pages}
 
 
@@ -88,3 +91,31 @@ def test_table_cells_stay_one_cell(raw: str | None, cell: str) -> None:
 
 def test_markdown_markup_in_data_is_shown_literally() -> None:
     assert md_text("*ด่วน* [ลิงก์](x) <b>") == "\\*ด่วน\\* \\[ลิงก์\\](x) \\<b\\>"
+
+
+def test_home_page_shows_each_topic_status_beside_its_link() -> None:
+    home = _render_example()["index.md"]
+    assert ('| 04 | [แผนการจัดซื้อจัดจ้าง](2570/04-procurement-plan.md) | '
+            '<span class="oit-status oit-status--incomplete">ไม่ครบถ้วน</span> |') in home
+    assert '<span class="oit-status oit-status--not-due">ยังไม่ถึงกำหนด</span>' in home
+
+
+def test_status_page_lists_every_finding_with_its_file_and_line() -> None:
+    status = _render_example()["2570/status.md"]
+    assert "`data/2570/04-procurement-plan.yml:120`" in status
+    assert "`data/2570/06-participation.yml:21`" in status
+    assert "[04-item-fields](../rules.md#topic-04)" in status
+
+
+def test_topic_findings_appear_on_topic_pages_only_when_asked() -> None:
+    assert "สถานะความครบถ้วน" not in _render_example()["2570/04-procurement-plan.md"]
+    page = _render_example(show_findings=True)["2570/04-procurement-plan.md"]
+    assert '!!! warning "สถานะความครบถ้วน: ไม่ครบถ้วน"' in page
+    assert "`04-item-fields` รายการที่ 14" in page
+
+
+def test_rules_page_lists_every_rule() -> None:
+    from generator.rules import RULES
+    page = _render_example()["rules.md"]
+    for rule in RULES:
+        assert f"| `{rule.id}` |" in page
