@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-DEBIAN_PACKAGES=()   # nothing yet beyond python3; browser tests will add chromium here
+# chromium drives the browser tests (launched by path, never a downloaded browser);
+# fonts-thai-tlwg gives it Thai glyphs.
+DEBIAN_PACKAGES=(chromium fonts-thai-tlwg)
 
 if [ "${#DEBIAN_PACKAGES[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=()

@@ -18,9 +18,9 @@ from .linkcheck import check_site_links
 from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
-from .render import Page, make_environment, render_site
+from .render import Asset, Page, make_environment, render_site
 from .rules import DUE_DATES, RULES
-from .site_build import run_mkdocs, site_config, write_config
+from .site_build import run_mkdocs, site_config, write_assets, write_config
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
 T = TypeVar("T")
@@ -44,11 +44,15 @@ def check(dataset: Dataset, year: int, as_of: datetime.date,
     return run_checks(dataset, year, as_of, RULES, DUE_DATES, broken_links)
 
 
+def check_all(dataset: Dataset, as_of: datetime.date) -> dict[int, CheckReport]:
+    """The completeness check of every fiscal year in the data, as of one date."""
+    return {year: check(dataset, year, as_of) for year in dataset.years}
+
+
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
-             show_findings: bool = False) -> list[Page]:
+             reports: Mapping[int, CheckReport], show_findings: bool = False) -> list[Page]:
     """Render every page (pure) from the validated data and its completeness check."""
     intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
-    reports = {year: check(dataset, year, build_date) for year in dataset.years}
     try:
         return render_site(dataset, build_date=build_date, intro=intro.strip(),
                            env=make_environment(project.theme_dir), reports=reports,
@@ -60,17 +64,28 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
                                 "a valid Jinja2 template")) from None
 
 
+def generate_assets(project: Project, dataset: Dataset,
+                    reports: Mapping[int, CheckReport]) -> list[Asset]:
+    """Every generated non-page file: each feature module contributes its own."""
+    assets: list[Asset] = []
+    return assets
+
+
 def build(project: Project, build_date: datetime.date, *, check_links: bool = True,
           show_findings: bool = False) -> BuildReport:
     """The whole pipeline; on any failure the published site/ is left untouched."""
     report = BuildReport()
     timer = _Timer(report.seconds)
     dataset = timer("load+validate", lambda: validate(project))
-    pages = timer("generate", lambda: generate(project, dataset, build_date, show_findings))
+    reports = timer("generate", lambda: check_all(dataset, build_date))
+    pages = timer("generate", lambda: generate(project, dataset, build_date, reports,
+                                               show_findings))
     report.written = timer("generate", lambda: write_pages(pages, project.content_dir, project.root))
     report.pages = len(pages)
-    staging = project.work_dir / "site.new"
-    config = write_config(project, site_config(project, dataset, pages, build_date, staging))
+    staging, assets_dir = project.work_dir / "site.new", project.work_dir / "assets"
+    timer("generate", lambda: write_assets(generate_assets(project, dataset, reports), assets_dir))
+    config = write_config(project, site_config(project, dataset, pages, build_date, staging,
+                                               assets_dir))
     timer("mkdocs build", lambda: run_mkdocs(config))
     if check_links:
         timer("link check", lambda: check_site_links(staging))

@@ -1,15 +1,30 @@
 """MkDocs hooks used by `oit build` (loaded through the generated config)."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from mkdocs.structure.files import File, Files
 
 THEME_TEMPLATE_PREFIX = "oit/"   # page templates in site_theme/oit/ are not site files
 
 
-def on_files(files: Any, config: Any) -> Any:
-    """Keep the page-template overrides of site_theme/oit/ out of the published site."""
+def on_files(files: Files, config: Any) -> Files:
+    """Add the build's generated assets; keep site_theme/oit/ page templates out of the site."""
     for file in list(files):
         if file.src_uri.startswith(THEME_TEMPLATE_PREFIX) and not file.src_uri.endswith(".md") \
-                and str(config["theme"].custom_dir or "") in file.abs_src_path:
+                and str(config["theme"].custom_dir or "") in (file.abs_src_path or ""):
             files.remove(file)
+    assets_dir = config["extra"].get("oit", {}).get("assets_dir")
+    if assets_dir:
+        _add_assets(files, Path(assets_dir), config)
     return files
+
+
+def _add_assets(files: Files, assets_dir: Path, config: Any) -> None:
+    for path in sorted(p for p in assets_dir.rglob("*") if p.is_file()):
+        uri = path.relative_to(assets_dir).as_posix()
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            files.remove(existing)   # generated data wins over a stale copy in content/
+        files.append(File(uri, str(assets_dir), config["site_dir"], config["use_directory_urls"]))

@@ -23,6 +23,18 @@ RULES_PAGE = "rules.md"
 
 
 @dataclass(frozen=True)
+class Asset:
+    """A generated file of the site that is not a page (a download, a chart).
+
+    Assets never go into content/: the build writes them to its own scratch folder and
+    the MkDocs hook adds them to the site, so MkDocs still validates links to them.
+    """
+
+    path: str       # relative to the site root, e.g. 2569/data/04-procurement-plan.csv
+    content: bytes
+
+
+@dataclass(frozen=True)
 class Page:
     """One generated Markdown file, relative to the docs folder."""
 

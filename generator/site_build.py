@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,14 +16,14 @@ from . import thai
 from .errors import Problem, UserError
 from .model import Dataset
 from .project import Project
-from .render import RULES_PAGE, Page, status_path
+from .render import RULES_PAGE, Asset, Page, status_path
 from .topics import Topic
 
 HOOKS_FILE = Path(__file__).parent / "mkdocs_hooks.py"
 
 
 def site_config(project: Project, dataset: Dataset, pages: list[Page],
-                build_date: datetime.date, site_dir: Path) -> dict[str, Any]:
+                build_date: datetime.date, site_dir: Path, assets_dir: Path) -> dict[str, Any]:
     """The config that INHERITs the user's mkdocs.yml and adds what only the data knows."""
     unit = dataset.unit
     return {
@@ -38,6 +39,7 @@ def site_config(project: Project, dataset: Dataset, pages: list[Page],
                 "name_th", "name_en", "parent", "address", "phone", "email", "website"}),
             "build_date": thai.thai_date(build_date),
             "build_date_iso": build_date.isoformat(),
+            "assets_dir": str(assets_dir),
         }},
     }
 
@@ -60,6 +62,16 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
         if rel not in generated and not rel.startswith("_"):
             nav.append(rel)
     return nav
+
+
+def write_assets(assets: list[Asset], assets_dir: Path) -> None:
+    """Write the generated assets into the build's own scratch folder (replaced each build)."""
+    if assets_dir.exists():
+        shutil.rmtree(assets_dir)
+    for asset in assets:
+        target = assets_dir / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(asset.content)
 
 
 def write_config(project: Project, config: dict[str, Any]) -> Path:

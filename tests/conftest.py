@@ -41,3 +41,42 @@ def minimal_project(tmp_path: Path) -> Path:
 def example_project(tmp_path: Path) -> Path:
     """The example data shipped in data/."""
     return copy_project(tmp_path / "project", REPO / "data")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project built once per test session with the real `oit build`."""
+    import datetime
+
+    from generator.build import build
+    from generator.project import Project
+
+    root = copy_project(tmp_path_factory.mktemp("example") / "project", REPO / "data")
+    build(Project.at(root), datetime.date(2026, 11, 23))
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> object:
+    """The built example site served on 127.0.0.1 for the whole session."""
+    from generator.linkcheck import serve
+
+    with serve(example_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> object:
+    """Debian's Chromium, headless, driven by Playwright (no browser download, ever)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
