@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/pipeline.py --years 85 --items 50    # ~600 generated pages
 
 Prints, per stage (load+validate, generate, mkdocs build, link check), the seconds and the
-share of the total, and the generator's own share (load+validate + generate).
+share of the total, and the generator's own share (load+validate + generate); then the internal
+link verification in detail.
 """
 from __future__ import annotations
 
@@ -114,6 +115,10 @@ def main() -> None:
         own = report.seconds["load+validate"] + report.seconds["generate"]
         print(f"{'total':<16}{total:>10.2f}")
         print(f"generator's own stages: {own:.2f} s = {own / total:.1%} of the total")
+        site = report.internal
+        if site is not None:
+            print(f"link verification (internal): {site.seconds:.2f} s for {site.pages} pages, "
+                  f"{site.links:,} links, {site.targets} unique targets")
 
 
 if __name__ == "__main__":

@@ -14,13 +14,13 @@ import jinja2
 from .checks import CheckReport, run_checks
 from .dataset import load_dataset
 from .errors import Problem, UserError, display_path
-from .linkcheck import check_site_links
 from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
 from .render import Asset, Page, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_assets, write_config
+from .site_links import SiteLinkReport, check_site_links
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
 T = TypeVar("T")
@@ -31,6 +31,7 @@ class BuildReport:
     pages: int = 0
     written: WriteResult | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    internal: SiteLinkReport | None = None
 
 
 def validate(project: Project) -> Dataset:
@@ -88,7 +89,7 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
                                                assets_dir))
     timer("mkdocs build", lambda: run_mkdocs(config))
     if check_links:
-        timer("link check", lambda: check_site_links(staging))
+        report.internal = timer("link check", lambda: check_site_links(staging))
     publish(staging, project.site_dir, project.work_dir)
     return report
 

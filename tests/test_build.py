@@ -77,6 +77,19 @@ def test_broken_internal_link_found_by_linkchecker_fails_the_build(
     assert _snapshot(built / "site") == before
 
 
+def test_raw_html_link_to_a_missing_anchor_fails_the_build(
+        built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _snapshot(built / "site")
+    (built / "content" / "about.md").write_text(
+        '# เกี่ยวกับ {#about}\n\n<a href="../2569/01-budget-plan/#no-such-heading">แผน</a>\n',
+        encoding="utf-8")
+    assert _build(built) == 1
+    err = capsys.readouterr().err
+    assert ("site page about/: broken link '../2569/01-budget-plan/#no-such-heading': "
+            "anchor #no-such-heading not found on 2569/01-budget-plan/") in err
+    assert _snapshot(built / "site") == before
+
+
 def test_hand_written_page_in_the_way_is_not_overwritten(
         minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     hand = minimal_project / "content" / "index.md"
