@@ -1,4 +1,5 @@
-"""`oit build`: validate → generate Markdown → MkDocs → link check → publish site/."""
+"""`oit build`: validate (data and web addresses) → generate Markdown → MkDocs → link check →
+publish site/."""
 from __future__ import annotations
 
 import datetime
@@ -14,6 +15,7 @@ import jinja2
 from .checks import CheckReport, run_checks
 from .dataset import load_dataset
 from .errors import Problem, UserError, display_path
+from .links import LinkProblem, check_offline
 from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
@@ -32,6 +34,7 @@ class BuildReport:
     written: WriteResult | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     internal: SiteLinkReport | None = None
+    link_warnings: list[LinkProblem] = field(default_factory=list)
 
 
 def validate(project: Project) -> Dataset:
@@ -48,6 +51,22 @@ def check(dataset: Dataset, year: int, as_of: datetime.date,
 def check_all(dataset: Dataset, as_of: datetime.date) -> dict[int, CheckReport]:
     """The completeness check of every fiscal year in the data, as of one date."""
     return {year: check(dataset, year, as_of) for year in dataset.years}
+
+
+def require_valid_links(dataset: Dataset) -> list[LinkProblem]:
+    """The offline link checks: raise UserError with every error (file:line); the warnings."""
+    problems = check_offline(dataset)
+    errors = [_as_problem(p) for p in problems if p.is_error]
+    if errors:
+        raise UserError(errors, f"{len(errors)} web address(es) in the data files cannot work:")
+    return problems
+
+
+def _as_problem(link: LinkProblem) -> Problem:
+    ref = link.ref
+    assert ref is not None, "offline problems always come from the data"
+    return Problem(ref.file, ref.line, ref.field, f"{ref.where}: {link.message}: {link.url}",
+                   link.suggestion or "")
 
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
@@ -78,6 +97,7 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
     report = BuildReport()
     timer = _Timer(report.seconds)
     dataset = timer("load+validate", lambda: validate(project))
+    report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset))
     reports = timer("generate", lambda: check_all(dataset, build_date))
     pages = timer("generate", lambda: generate(project, dataset, build_date, reports,
                                                show_findings))

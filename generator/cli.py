@@ -9,8 +9,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import build as pipeline
-from . import thai
+from . import links_report, thai
 from .errors import UserError
+from .links import LinkProblem
 from .render import make_environment, render_check_markdown
 from .report import as_json, as_text
 from .project import Project
@@ -68,15 +69,22 @@ def run_build(project: Project, args: argparse.Namespace) -> str:
     changed = f"{len(written.written)} written, {len(written.unchanged)} unchanged" if written else ""
     removed = f", {len(written.removed)} removed" if written and written.removed else ""
     total = sum(report.seconds.values())
-    return (f"Built {project.site_dir.name}/ from {project.data_dir.name}/: {report.pages} pages "
-            f"({changed}{removed}); internal links OK; {total:.1f} s")
+    return "\n".join([f"Built {project.site_dir.name}/ from {project.data_dir.name}/: "
+                      f"{report.pages} pages ({changed}{removed}); internal links OK; "
+                      f"{total:.1f} s", *_warnings(report.link_warnings)])
 
 
 def run_validate(project: Project, _args: argparse.Namespace) -> str:
     dataset = pipeline.validate(project)
+    warnings = pipeline.require_valid_links(dataset)
     topics = sum(len(fy.topics) for fy in dataset.years.values())
-    return (f"Data OK: {dataset.unit.name_th}, {len(dataset.years)} fiscal year(s) "
-            f"({', '.join(map(str, sorted(dataset.years)))}), {topics} topic file(s)")
+    return "\n".join([f"Data OK: {dataset.unit.name_th}, {len(dataset.years)} fiscal year(s) "
+                      f"({', '.join(map(str, sorted(dataset.years)))}), {topics} topic file(s)",
+                      *_warnings(warnings)])
+
+
+def _warnings(problems: list[LinkProblem]) -> list[str]:
+    return [links_report.warning_line(p) for p in problems if not p.is_error]
 
 
 class UsageError(Exception):

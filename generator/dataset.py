@@ -26,7 +26,7 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
     if not data_dir.is_dir():
         raise UserError(Problem(display_path(data_dir, root), None, "",
                                 "the data folder does not exist", f"a folder with {UNIT_FILE}"))
-    unit = _load_unit(data_dir, root, problems)
+    unit, unit_source = _load_unit(data_dir, root, problems)
     years: dict[int, FiscalYearData] = {}
     for year_dir in sorted(p for p in data_dir.iterdir() if p.is_dir()):
         if YEAR_DIR.match(year_dir.name):
@@ -42,17 +42,21 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
                                 "a folder for the current fiscal year"))
     if problems or unit is None:
         raise UserError(problems, f"{len(problems)} problem(s) in the data files:")
-    return Dataset(unit=unit, years=years)
+    return Dataset(unit=unit, years=years, unit_source=unit_source)
 
 
-def _load_unit(data_dir: Path, root: Path | None, problems: list[Problem]) -> Unit | None:
+def _load_unit(data_dir: Path, root: Path | None,
+               problems: list[Problem]) -> tuple[Unit | None, SourceFile | None]:
     path = data_dir / UNIT_FILE
     if not path.is_file():
         problems.append(Problem(display_path(path, root), None, "", "the unit file is missing",
                                 "a file describing the unit: name_th, current_fiscal_year, …"))
-        return None
-    result = _validate_file(path, root, Unit, {}, problems)
-    return result if isinstance(result, Unit) else None
+        return None, None
+    doc = _load(path, root, problems)
+    if doc is None:
+        return None, None
+    result = _validate(doc, Unit, {}, problems)
+    return (result if isinstance(result, Unit) else None), doc.source
 
 
 def _load_year(year_dir: Path, root: Path | None, problems: list[Problem]) -> FiscalYearData:
@@ -89,12 +93,6 @@ def _validate_topic(path: Path, root: Path | None, topic: Topic, year: int,
     if doc is None:
         return None, None
     return _validate(doc, TOPIC_MODELS[topic], {"fiscal_year": year}, problems), doc.source
-
-
-def _validate_file(path: Path, root: Path | None, model: type[BaseModel],
-                   context: dict[str, Any], problems: list[Problem]) -> BaseModel | None:
-    doc = _load(path, root, problems)
-    return None if doc is None else _validate(doc, model, context, problems)
 
 
 def _load(path: Path, root: Path | None, problems: list[Problem]) -> Document | None:

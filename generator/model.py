@@ -395,6 +395,7 @@ class Dataset(BaseModel):
 
     unit: Unit
     years: dict[int, FiscalYearData]
+    unit_source: SourceFile | None = None   # where unit.yml's fields are (None when built in code)
 
     @property
     def current_year(self) -> int:

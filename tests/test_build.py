@@ -90,6 +90,25 @@ def test_raw_html_link_to_a_missing_anchor_fails_the_build(
     assert _snapshot(built / "site") == before
 
 
+def test_misspelt_evidence_domain_fails_the_build_with_its_line(
+        built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _snapshot(built / "site")
+    unit = built / "data" / "unit.yml"
+    unit.write_text(unit.read_text(encoding="utf-8") + "domains:\n  - test.example.go.th\n",
+                    encoding="utf-8")
+    plan = built / "data" / "2569" / "01-budget-plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("test.example.go.th",
+                                                             "test.exmaple.go.th"),
+                    encoding="utf-8")
+    assert _build(built) == 1
+    err = capsys.readouterr().err
+    assert ("data/2569/01-budget-plan.yml:14: evidence[0].url: topic 01, FY 2569, evidence "
+            "'แผนการใช้จ่ายงบประมาณ': host 'test.exmaple.go.th' is close to but not the unit's "
+            "domain 'test.example.go.th'") in err
+    assert err.rstrip().endswith("(expected https://test.example.go.th/plan.pdf)")
+    assert _snapshot(built / "site") == before
+
+
 def test_hand_written_page_in_the_way_is_not_overwritten(
         minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     hand = minimal_project / "content" / "index.md"
