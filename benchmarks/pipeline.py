@@ -4,15 +4,21 @@
 
 Prints, per stage (load+validate, generate, mkdocs build, link check), the seconds and the
 share of the total, and the generator's own share (load+validate + generate); then the internal
-link verification in detail.
+link verification in detail, and `oit links --external` run twice over the synthetic evidence
+addresses (served by a local server): the first run checks every address, the second only
+reads the cache.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
+import http.server
 import shutil
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -20,7 +26,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.build import STAGES, build  # noqa: E402
+from generator.build import STAGES, build, links  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.topics import Topic  # noqa: E402
 
@@ -29,9 +35,12 @@ METHODS = ["เฉพาะเจาะจง", "e-bidding", "คัดเลื
 MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
 
 
+EVIDENCE_BASE = "https://bench.example.go.th"
+
+
 def _evidence(year: int, name: str) -> list[dict[str, str]]:
     return [{"title": f"เอกสาร{name} ปีงบประมาณ {year}",
-             "url": f"https://bench.example.go.th/oit/{year}/{name}.pdf", "date": f"{year - 1}-10-15"}]
+             "url": f"{EVIDENCE_BASE}/oit/{year}/{name}.pdf", "date": f"{year - 1}-10-15"}]
 
 
 def _common(year: int, name: str) -> dict[str, object]:
@@ -98,12 +107,48 @@ def make_project(root: Path, years: int, items: int) -> Project:
     return Project.at(root)
 
 
+class _EvidenceHandler(http.server.BaseHTTPRequestHandler):
+    """Every evidence document exists. The LinkChecker header lifts LinkChecker's per-host
+    throttle (0.1–0.6 s between requests), as for our own site: a real agency server keeps it."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", "4")
+        self.send_header("LinkChecker", "benchmark")
+        self.end_headers()
+        self.wfile.write(b"%PDF")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _EvidenceServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+
+@contextmanager
+def evidence_server() -> Iterator[str]:
+    server = _EvidenceServer(("127.0.0.1", 0), _EvidenceHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def main() -> None:
+    global EVIDENCE_BASE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=85, help="fiscal years (7 pages each)")
     parser.add_argument("--items", type=int, default=50, help="rows per topic table")
+    parser.add_argument("--no-external", action="store_true",
+                        help="skip the two `oit links --external` runs")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, evidence_server() as base:
+        EVIDENCE_BASE = base
         project = make_project(Path(tmp), args.years, args.items)
         report = build(project, datetime.date(2026, 11, 23))
         total = sum(report.seconds.values())
@@ -119,6 +164,20 @@ def main() -> None:
         if site is not None:
             print(f"link verification (internal): {site.seconds:.2f} s for {site.pages} pages, "
                   f"{site.links:,} links, {site.targets} unique targets")
+        if not args.no_external:
+            _external_runs(project)
+
+
+def _external_runs(project: Project) -> None:
+    """`oit links --external` twice: every address, then only the cache."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    for run in ("first", "second"):
+        external = links(project, now, external=True, requests_per_second=1000).external
+        assert external is not None
+        print(f"external links, {run} run: {len(external.results)} unique addresses, "
+              f"{len(external.checked_now)} checked over the network, "
+              f"{len(external.results) - len(external.checked_now)} from the cache: "
+              f"{external.seconds:.2f} s")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""`oit build`: validate (data and web addresses) → generate Markdown → MkDocs → link check →
-publish site/."""
+"""The commands' pipelines: `oit build` (validate → links offline → generate Markdown → MkDocs →
+internal link check → publish site/), `oit check` and `oit links`."""
 from __future__ import annotations
 
 import datetime
@@ -15,14 +15,19 @@ import jinja2
 from .checks import CheckReport, run_checks
 from .dataset import load_dataset
 from .errors import Problem, UserError, display_path
-from .links import LinkProblem, check_offline
+from .external_links import DEFAULT_THREADS, DEFAULT_TIMEOUT, check_external
+from .link_cache import DEFAULT_MAX_AGE, due_for_check, load_cache, merged, save_cache
+from .link_status import ExternalResult, broken_links, external_problems
+from .links import (UNFETCHABLE, LinkProblem, Severity, check_offline, link_refs,
+                    unique_urls)
+from .links_report import ExternalRun, LinksReport
 from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
 from .render import Asset, Page, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_assets, write_config
-from .site_links import SiteLinkReport, check_site_links
+from .site_links import SiteLinkReport, check_site_links, find_broken_links
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
 T = TypeVar("T")
@@ -33,8 +38,9 @@ class BuildReport:
     pages: int = 0
     written: WriteResult | None = None
     seconds: dict[str, float] = field(default_factory=dict)
-    internal: SiteLinkReport | None = None
     link_warnings: list[LinkProblem] = field(default_factory=list)
+    broken_links: dict[str, str] = field(default_factory=dict)   # from the link cache
+    internal: SiteLinkReport | None = None
 
 
 def validate(project: Project) -> Dataset:
@@ -48,9 +54,10 @@ def check(dataset: Dataset, year: int, as_of: datetime.date,
     return run_checks(dataset, year, as_of, RULES, DUE_DATES, broken_links)
 
 
-def check_all(dataset: Dataset, as_of: datetime.date) -> dict[int, CheckReport]:
+def check_all(dataset: Dataset, as_of: datetime.date,
+              broken_links: Mapping[str, str] | None = None) -> dict[int, CheckReport]:
     """The completeness check of every fiscal year in the data, as of one date."""
-    return {year: check(dataset, year, as_of) for year in dataset.years}
+    return {year: check(dataset, year, as_of, broken_links) for year in dataset.years}
 
 
 def require_valid_links(dataset: Dataset) -> list[LinkProblem]:
@@ -67,6 +74,14 @@ def _as_problem(link: LinkProblem) -> Problem:
     assert ref is not None, "offline problems always come from the data"
     return Problem(ref.file, ref.line, ref.field, f"{ref.where}: {link.message}: {link.url}",
                    link.suggestion or "")
+
+
+def known_broken_links(project: Project, dataset: Dataset) -> dict[str, str]:
+    """{url: Thai reason}: offline errors and the cached external results (never the network)."""
+    refs = link_refs(dataset)
+    cache = load_cache(project.link_cache)
+    results = [cache[url] for url in unique_urls(refs) if url in cache]
+    return broken_links(check_offline(dataset, refs), results)
 
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
@@ -98,7 +113,8 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
     timer = _Timer(report.seconds)
     dataset = timer("load+validate", lambda: validate(project))
     report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset))
-    reports = timer("generate", lambda: check_all(dataset, build_date))
+    report.broken_links = timer("load+validate", lambda: known_broken_links(project, dataset))
+    reports = timer("generate", lambda: check_all(dataset, build_date, report.broken_links))
     pages = timer("generate", lambda: generate(project, dataset, build_date, reports,
                                                show_findings))
     report.written = timer("generate", lambda: write_pages(pages, project.content_dir, project.root))
@@ -112,6 +128,48 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
         report.internal = timer("link check", lambda: check_site_links(staging))
     publish(staging, project.site_dir, project.work_dir)
     return report
+
+
+def links(project: Project, now: datetime.datetime, *, external: bool = False,
+          refresh: bool = False, max_age: datetime.timedelta = DEFAULT_MAX_AGE,
+          timeout: float = DEFAULT_TIMEOUT, threads: int = DEFAULT_THREADS,
+          requests_per_second: float = 10) -> LinksReport:
+    """`oit links`: the offline checks, the built site's internal links, and (if asked) the
+    external addresses over the network, re-checking only what the cache does not vouch for."""
+    dataset = validate(project)
+    refs = link_refs(dataset)
+    report = LinksReport(dataset.unit.name_th, refs, check_offline(dataset, refs))
+    if project.site_dir.is_dir():
+        report.internal = find_broken_links(project.site_dir)
+        report.problems += [LinkProblem(Severity.ERROR, "internal", b.code, b.url, b.result,
+                                        page=b.page) for b in report.internal.broken]
+    else:
+        report.internal_note = f"{project.site_dir.name}/ does not exist yet: run `oit build`"
+    unfetchable = {p.url for p in report.problems if p.code in UNFETCHABLE}
+    urls = [url for url in unique_urls(refs) if url not in unfetchable]
+    cache = load_cache(project.link_cache)
+    if not external:
+        report.cached = {url: cache[url] for url in urls if url in cache}
+        return report
+    report.external = _external_run(project, urls, cache, now, refresh, max_age,
+                                    lambda due: check_external(
+                                        due, now=now, timeout=timeout, threads=threads,
+                                        requests_per_second=requests_per_second))
+    report.problems += external_problems(refs, report.external.results)
+    return report
+
+
+def _external_run(project: Project, urls: list[str], cache: Mapping[str, ExternalResult],
+                  now: datetime.datetime, refresh: bool, max_age: datetime.timedelta,
+                  check: Callable[[list[str]], list[ExternalResult]]) -> ExternalRun:
+    """Check what the cache does not vouch for, and keep every result of the data's addresses."""
+    start = time.perf_counter()
+    due = due_for_check(urls, cache, now, max_age, refresh)
+    wanted = set(urls)
+    results = {url: result for url, result in merged(cache, check(due) if due else []).items()
+               if url in wanted}
+    save_cache(project.link_cache, results)   # only what the data still links
+    return ExternalRun(results, due, max_age, time.perf_counter() - start)
 
 
 def publish(staging: Path, site_dir: Path, work_dir: Path) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 from . import build as pipeline
 from . import links_report, thai
 from .errors import UserError
+from .external_links import DEFAULT_THREADS, DEFAULT_TIMEOUT
+from .link_cache import DEFAULT_MAX_AGE
 from .links import LinkProblem
 from .render import make_environment, render_check_markdown
 from .report import as_json, as_text
@@ -52,7 +54,54 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", type=_any_date, default=None,
                        help="check as of this date (default: today in Thailand)")
     check.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _links_parser(commands.add_parser(
+        "links", help="check every web address in the data and every link of the built site"))
     return parser
+
+
+def _links_parser(links: argparse.ArgumentParser) -> None:
+    links.add_argument("--external", action="store_true",
+                       help="also check each external address over the network (LinkChecker)")
+    links.add_argument("--refresh", action="store_true",
+                       help="with --external: ignore the cache and check every address again")
+    links.add_argument("--max-age", type=_duration, default=DEFAULT_MAX_AGE,
+                       help="with --external: re-check a cached result older than this, "
+                            "e.g. 30m, 12h, 1d, 2w (default: 1d); failures are always re-checked")
+    links.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT,
+                       help=f"seconds to wait for each address (default: {DEFAULT_TIMEOUT:g})")
+    links.add_argument("--threads", type=_count, default=DEFAULT_THREADS,
+                       help=f"addresses checked at the same time (default: {DEFAULT_THREADS})")
+    links.add_argument("--format", choices=("text", "json"), default="text")
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def _duration(text: str) -> datetime.timedelta:
+    number, unit = text.strip()[:-1], text.strip()[-1:].lower()
+    try:
+        if unit not in _UNITS or float(number) < 0:
+            raise ValueError
+        return datetime.timedelta(seconds=float(number) * _UNITS[unit])
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not an age like 30m, 12h, 1d or 2w") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds above 0")
+    return value
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1")
+    return int(text)
 
 
 def _any_date(text: str) -> datetime.date:
@@ -69,8 +118,10 @@ def run_build(project: Project, args: argparse.Namespace) -> str:
     changed = f"{len(written.written)} written, {len(written.unchanged)} unchanged" if written else ""
     removed = f", {len(written.removed)} removed" if written and written.removed else ""
     total = sum(report.seconds.values())
+    dead = (f"; {len(report.broken_links)} evidence address(es) known broken "
+            "(`oit links --external`), shown on the status page" if report.broken_links else "")
     return "\n".join([f"Built {project.site_dir.name}/ from {project.data_dir.name}/: "
-                      f"{report.pages} pages ({changed}{removed}); internal links OK; "
+                      f"{report.pages} pages ({changed}{removed}); internal links OK{dead}; "
                       f"{total:.1f} s", *_warnings(report.link_warnings)])
 
 
@@ -87,6 +138,14 @@ def _warnings(problems: list[LinkProblem]) -> list[str]:
     return [links_report.warning_line(p) for p in problems if not p.is_error]
 
 
+def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
+    report = pipeline.links(project, datetime.datetime.now(datetime.timezone.utc),
+                            external=args.external, refresh=args.refresh, max_age=args.max_age,
+                            timeout=args.timeout, threads=args.threads)
+    render = links_report.as_json if args.format == "json" else links_report.as_text
+    return render(report).rstrip("\n"), 0 if report.ok else 1
+
+
 class UsageError(Exception):
     """A command line that cannot be carried out (exit code 2)."""
 
@@ -98,7 +157,8 @@ def run_check(project: Project, args: argparse.Namespace) -> tuple[str, int]:
         known = ", ".join(map(str, sorted(dataset.years)))
         raise UsageError(f"no data for fiscal year {year} (data/{year}/ does not exist; "
                          f"years with data: {known})")
-    report = pipeline.check(dataset, year, args.as_of or today_in_thailand())
+    report = pipeline.check(dataset, year, args.as_of or today_in_thailand(),
+                            pipeline.known_broken_links(project, dataset))
     if args.format == "markdown":
         text = render_check_markdown(report, make_environment(project.theme_dir))
     else:
@@ -107,7 +167,8 @@ def run_check(project: Project, args: argparse.Namespace) -> tuple[str, int]:
 
 
 Command = Callable[[Project, argparse.Namespace], "str | tuple[str, int]"]
-COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "check": run_check}
+COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "check": run_check,
+                                "links": run_links}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

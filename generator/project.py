@@ -41,5 +41,10 @@ class Project:
         return self.root / ".oit-build"
 
     @property
+    def link_cache(self) -> Path:
+        """Results of `oit links --external`, with the time of each check."""
+        return self.work_dir / "link-cache.json"
+
+    @property
     def intro_file(self) -> Path:
         return self.content_dir / "_fragments" / "home-intro.md"

@@ -80,3 +80,90 @@ def browser() -> object:
                                               args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+class LinkServer:
+    """A web server on 127.0.0.1 that answers each way a link can fail; counts every request."""
+
+    def __init__(self, url: str, counts: dict[str, int]) -> None:
+        self.url = url.rstrip("/")
+        self.counts = counts
+
+    def __call__(self, path: str) -> str:
+        return self.url + path
+
+    @property
+    def requests(self) -> int:
+        return sum(self.counts.values())
+
+
+@pytest.fixture
+def link_server() -> object:
+    """200, 404, 500, 301→302→200, a 308, a redirect loop, a slow page, a flaky page, anchors."""
+    import http.server
+    import threading
+    import time
+
+    counts: dict[str, int] = {}
+    lock = threading.Lock()
+    redirects = {"/chain": (301, "/chain-2"), "/chain-2": (302, "/ok"), "/moved": (308, "/ok"),
+                 "/loop": (302, "/loop-2"), "/loop-2": (302, "/loop")}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def end_headers(self) -> None:
+            self.send_header("LinkChecker", "test")   # lets a test lift LinkChecker's throttle
+            super().end_headers()
+
+        def do_GET(self) -> None:  # noqa: N802
+            from urllib.parse import unquote
+            path = unquote(self.path)
+            with lock:
+                counts[path] = counts.get(path, 0) + 1
+                seen = counts[path]
+            if path in redirects:
+                code, target = redirects[path]
+                self.send_response(code)
+                self.send_header("Location", target)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            elif path == "/slow":
+                time.sleep(3)
+                self._send(200, b"late")
+            elif path == "/flaky":
+                self._send(503 if seen == 1 else 200, b"flaky")
+            elif path in ("/ok", "/เอกสาร.pdf", "/doc.pdf"):
+                self._send(200, b'<html><body><h1 id="present">ok</h1></body></html>')
+            else:
+                self._send({"/broken": 500}.get(path, 404), b"no")
+
+        def _send(self, code: int, body: bytes) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    class Server(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+        request_queue_size = 128   # LinkChecker opens ten connections at once
+
+    server = Server(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    yield LinkServer(f"http://127.0.0.1:{server.server_address[1]}", counts)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (connection refused)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
