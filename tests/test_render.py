@@ -66,10 +66,26 @@ def test_totals_on_the_budget_plan_page_are_exact() -> None:
     assert "**รวมทั้งสิ้น**" in page
 
 
-def test_missing_topic_gets_a_page_that_says_so() -> None:
+def test_annual_report_not_yet_due_points_to_the_previous_year() -> None:
     page = _render_example()["2570/03-budget-report.md"]
-    assert "ยังไม่มีข้อมูล" in page
-    assert "รายงานผลการใช้จ่ายงบประมาณประจำปี ปีงบประมาณ พ.ศ. 2570" in page
+    assert '!!! info "ยังไม่ถึงกำหนดเผยแพร่"' in page
+    assert "ถึงกำหนดเผยแพร่ภายในวันที่ 31 ตุลาคม 2570" in page
+    assert "[รายงานผลการใช้จ่ายงบประมาณประจำปี ปีงบประมาณ พ.ศ. 2569](../2569/03-budget-report.md)" in page
+
+
+def test_missing_topic_that_is_due_says_so() -> None:
+    dataset = load_dataset(REPO / "tests" / "fixtures" / "minimal", REPO)
+    reports = {2569: check(dataset, 2569, BUILD_DATE)}
+    pages = render_site(dataset, build_date=BUILD_DATE, intro="", reports=reports,
+                        env=make_environment(REPO / "site_theme"))
+    page = next(p.text for p in pages if p.path == "2569/05-opinion-channels.md")
+    assert '!!! warning "ยังไม่มีข้อมูล"' in page
+    assert "หน่วยงานยังไม่ได้เผยแพร่ข้อมูลหัวข้อ 05 ช่องทางการรับฟังความคิดเห็น" in page
+
+
+def test_every_topic_page_switches_to_the_same_topic_in_other_years() -> None:
+    page = _render_example()["2569/04-procurement-plan.md"]
+    assert "ปีงบประมาณ: [2570](../2570/04-procurement-plan.md) (ปัจจุบัน) · **2569**" in page
 
 
 def test_site_theme_template_overrides_one_block(tmp_path: Path) -> None:
