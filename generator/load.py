@@ -73,10 +73,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i), item.start_mark.line + 1)
                     for i, item in enumerate(node.value)]
-        if not node.style and node.value in NULL_WORDS and node.tag in ("!", STR_TAG, None) \
-                or node.tag == NULL_TAG:
-            return None
-        return str(node.value)
+        return None if _is_null(node) else str(node.value)
 
     def _mapping(self, node: yaml.MappingNode, loc: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -91,6 +88,12 @@ class _Builder:
                 continue
             result[key] = self.build(value_node, (*loc, key), key_line)
         return result
+
+
+def _is_null(node: yaml.Node) -> bool:
+    """An unquoted null word, or an explicit !!null."""
+    plain = isinstance(node, yaml.ScalarNode) and not node.style
+    return node.tag == NULL_TAG or plain and node.value in NULL_WORDS and node.tag == STR_TAG
 
 
 def _dotted(loc: FieldPath) -> str:
