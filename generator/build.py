@@ -16,6 +16,7 @@ from .dataset import load_dataset
 from .errors import Problem, UserError, display_path
 from .linkcheck import check_site_links
 from .model import Dataset
+from . import opendata
 from .output import WriteResult, write_pages
 from .project import Project
 from .render import Asset, Page, make_environment, render_site
@@ -68,6 +69,7 @@ def generate_assets(project: Project, dataset: Dataset,
                     reports: Mapping[int, CheckReport]) -> list[Asset]:
     """Every generated non-page file: each feature module contributes its own."""
     assets: list[Asset] = []
+    assets.extend(Asset(f.path, f.content) for f in opendata.publish(dataset).files)
     return assets
 
 

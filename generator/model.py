@@ -11,6 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from . import thai
 from .fields import (Baht, FiscalYearBE, OptionalBaht, OptionalDate, OptionalMonth,
                      OptionalText, OptionalUrl, PeriodKey, Period, Text, ThaiDate, Url)
+from .licences import DEFAULT_LICENCE, Licence, licence_alias
 from .load import SourceFile
 from .topics import Topic
 
@@ -375,6 +376,7 @@ class Unit(Strict):
     website: OptionalUrl = None
     domains: list[Text] = Field(default_factory=list)
     current_fiscal_year: FiscalYearBE
+    open_data_licence: Annotated[Licence, BeforeValidator(licence_alias)] = DEFAULT_LICENCE
 
 
 class FiscalYearData(BaseModel):

@@ -15,6 +15,7 @@ import yaml
 from . import thai
 from .errors import Problem, UserError
 from .model import Dataset
+from .opendata import CATALOGUE_PAGE
 from .project import Project
 from .render import RULES_PAGE, Asset, Page, status_path
 from .topics import Topic
@@ -56,6 +57,7 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
         label = f"ปีงบประมาณ {year}" + (" (ปัจจุบัน)" if year == dataset.current_year else "")
         nav.append({label: entries})
     nav.append({titles[RULES_PAGE]: RULES_PAGE})
+    nav.append({titles[CATALOGUE_PAGE]: CATALOGUE_PAGE})
     generated = set(titles)
     for path in sorted(project.content_dir.rglob("*.md")):
         rel = path.relative_to(project.content_dir).as_posix()

@@ -1,6 +1,7 @@
 """End-to-end `oit build` on a small project: real MkDocs, real LinkChecker, real site/."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,34 @@ def test_validate_changes_nothing(minimal_project: Path, capsys: pytest.CaptureF
     assert "Data OK: สำนักทดสอบระบบ, 1 fiscal year(s) (2569), 1 topic file(s)" in capsys.readouterr().out
     assert not (minimal_project / "content" / "index.md").exists()
     assert not (minimal_project / "site").exists()
+
+
+def _download_links(html: str) -> list[str]:
+    return re.findall(r'href="([^"#]+\.(?:csv|json))"', html)
+
+
+def test_downloads_are_in_the_site_at_the_addresses_the_pages_link(example_site: Path) -> None:
+    from generator.dataset import load_dataset
+    from generator.opendata import publish
+    open_data = publish(load_dataset(example_site.parent / "data", example_site.parent))
+    linked: set[str] = set()
+    for d in open_data.datasets:
+        page = example_site / str(d.year) / d.topic.slug / "index.html"
+        links = _download_links(page.read_text(encoding="utf-8"))
+        assert links == [f"../data/{f.name}" for f in d.files], page
+        for link in links:
+            target = (page.parent / link).resolve().relative_to(example_site.resolve())
+            linked.add(target.as_posix())
+    for f in open_data.files:
+        assert (example_site / f.path).read_bytes() == f.content, f.path
+    assert linked == {f.path for f in open_data.files if f.path != "catalogue.json"}
+
+
+def test_catalogue_page_is_in_the_navigation_and_links_every_file(example_site: Path) -> None:
+    catalogue = (example_site / "catalogue" / "index.html").read_text(encoding="utf-8")
+    links = {(example_site / "catalogue" / link).resolve() for link in _download_links(catalogue)}
+    files = {p.resolve() for p in example_site.glob("*/data/*") if p.is_file()}
+    assert links == files | {(example_site / "catalogue.json").resolve()}
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="catalogue/"' in home
+    assert "แคตตาล็อกข้อมูล" in home

@@ -135,3 +135,29 @@ def test_rules_page_lists_every_rule() -> None:
     page = _render_example()["rules.md"]
     for rule in RULES:
         assert f"| `{rule.id}` |" in page
+
+
+def test_each_topic_page_links_its_downloads_with_sizes_and_rows() -> None:
+    page = _render_example()["2569/04-procurement-plan.md"]
+    assert "## ดาวน์โหลดข้อมูล {#downloads}" in page
+    assert re.search(r"\| \[รายการจัดซื้อจัดจ้าง\]\(data/04-procurement-plan\.csv\) \| CSV \| "
+                     r"[0-9.]+ KB \| 43 \|", page)
+    assert "[ข้อมูลทั้งหัวข้อ](data/04-procurement-plan.json) | JSON |" in page
+    assert "[คำอธิบายข้อมูล](../catalogue.md#topic-04)" in page
+    assert "ดาวน์โหลดข้อมูล" not in _render_example()["2570/03-budget-report.md"]
+
+
+def test_catalogue_page_lists_every_dataset_with_its_files_and_fields() -> None:
+    from generator.opendata import publish
+    pages = _render_example()
+    catalogue = pages["catalogue.md"]
+    assert catalogue.startswith(GENERATED_MARK)
+    assert "# แคตตาล็อกข้อมูล {#top}" in catalogue
+    assert "https://creativecommons.org/licenses/by/4.0/" in catalogue
+    for d in publish(load_dataset(REPO / "data", REPO)).datasets:
+        assert f"| [{d.title_th}]({d.page}) | {d.year} |" in catalogue
+        for f in d.files:
+            assert f"]({f.path})" in catalogue
+            if f.table is not None:
+                assert f"**โครงสร้างข้อมูล: {f.table.title_th} (CSV)**" in catalogue
+    assert "[แคตตาล็อกข้อมูล](catalogue.md)" in pages["index.md"]
