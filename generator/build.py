@@ -18,7 +18,7 @@ from .linkcheck import check_site_links
 from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
-from .render import Asset, Page, make_environment, render_site
+from .render import Asset, Page, document_assets, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_assets, write_config
 
@@ -68,6 +68,7 @@ def generate_assets(project: Project, dataset: Dataset,
                     reports: Mapping[int, CheckReport]) -> list[Asset]:
     """Every generated non-page file: each feature module contributes its own."""
     assets: list[Asset] = []
+    assets.extend(document_assets(dataset))
     return assets
 
 

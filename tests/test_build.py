@@ -1,13 +1,20 @@
 """End-to-end `oit build` on a small project: real MkDocs, real LinkChecker, real site/."""
 from __future__ import annotations
 
+import posixpath
+import re
+import shutil
+import urllib.request
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 
 from generator.cli import main
+from generator.linkcheck import find_broken_links, serve
 
 pytestmark = pytest.mark.slow
+FIXTURES = Path(__file__).parent / "fixtures"
 BUILD_DATE = ["--build-date", "2026-11-23"]
 
 
@@ -92,3 +99,36 @@ def test_validate_changes_nothing(minimal_project: Path, capsys: pytest.CaptureF
     assert "Data OK: สำนักทดสอบระบบ, 1 fiscal year(s) (2569), 1 topic file(s)" in capsys.readouterr().out
     assert not (minimal_project / "content" / "index.md").exists()
     assert not (minimal_project / "site").exists()
+
+
+THAI_NAME = "รายงานการประชุม ครั้งที่ 1 (ฉบับลงนาม).pdf"
+
+
+def _document_links(page: Path, site: Path) -> list[Path]:
+    """The files in site/ that the page's links to documents/ lead to."""
+    page_url = page.parent.relative_to(site).as_posix() + "/"   # directory URLs: 2569/06-…/
+    hrefs = re.findall(r'href="([^"]*documents/[^"]*)"', page.read_text(encoding="utf-8"))
+    return [site / posixpath.normpath(posixpath.join(page_url, unquote(h))) for h in hrefs]
+
+
+def test_local_documents_are_published_at_their_linked_address(
+        minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = minimal_project / "data"
+    shutil.copytree(FIXTURES / "documents", data / "documents")
+    shutil.copy(data / "documents/2569/minutes-1.pdf", data / "documents/2569" / THAI_NAME)
+    (data / "2569" / "06-participation.yml").write_text(
+        f"evidence:\n  - title: รายงานการประชุม\n    file: documents/2569/{THAI_NAME}\n"
+        "  - title: ภาพกิจกรรม\n    file: documents/2569/Photo-1.PNG\n", encoding="utf-8")
+    assert _build(minimal_project) == 0, capsys.readouterr().err   # the link check passed too
+    site = minimal_project / "site"
+    page = site / "2569" / "06-participation" / "index.html"
+    published = site / "documents" / "2569" / THAI_NAME
+    assert _document_links(page, site) == [published, site / "documents/2569/Photo-1.PNG"]
+    assert published.read_bytes() == (data / "documents/2569" / THAI_NAME).read_bytes()
+    assert not (site / "documents/2569/empty.pdf").exists()   # only what the data names
+    with serve(site) as base:
+        url = base + quote(f"documents/2569/{THAI_NAME}")
+        with urllib.request.urlopen(url) as response:   # what a browser asks for
+            assert response.read() == published.read_bytes()
+    published.unlink()   # the link check does follow links to documents
+    assert [b.page for b in find_broken_links(site)] == ["2569/06-participation/"]
