@@ -4,6 +4,8 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
+import socket
+import struct
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -132,3 +134,18 @@ def test_local_documents_are_published_at_their_linked_address(
             assert response.read() == published.read_bytes()
     published.unlink()   # the link check does follow links to documents
     assert [b.page for b in find_broken_links(site)] == ["2569/06-participation/"]
+
+
+def test_a_reader_hanging_up_mid_download_prints_no_traceback(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 8_000_000)
+    with serve(tmp_path) as base:
+        port = int(base.rstrip("/").rsplit(":", 1)[1])
+        for _ in range(3):   # as LinkChecker does once it has a document's headers
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.sendall(b"GET /scan.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                client.recv(1024)
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        with urllib.request.urlopen(base + "scan.pdf") as response:   # the server still serves
+            assert response.status == 200
+    assert "Traceback" not in capfd.readouterr().err
