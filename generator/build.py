@@ -19,7 +19,7 @@ from .model import Dataset
 from . import opendata
 from .output import WriteResult, write_pages
 from .project import Project
-from .render import Asset, Page, make_environment, render_site
+from .render import Asset, Page, document_assets, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_assets, write_config
 
@@ -70,6 +70,7 @@ def generate_assets(project: Project, dataset: Dataset,
     """Every generated non-page file: each feature module contributes its own."""
     assets: list[Asset] = []
     assets.extend(Asset(f.path, f.content) for f in opendata.publish(dataset).files)
+    assets.extend(document_assets(dataset))
     return assets
 
 

@@ -6,11 +6,12 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from . import thai
-from .fields import (Baht, FiscalYearBE, OptionalBaht, OptionalDate, OptionalMonth,
-                     OptionalText, OptionalUrl, PeriodKey, Period, Text, ThaiDate, Url)
+from .documents import FILE_EXAMPLE, LocalDocument, OptionalDocumentFile
+from .fields import (Baht, FieldError, FiscalYearBE, OptionalBaht, OptionalDate, OptionalMonth,
+                     OptionalText, OptionalUrl, PeriodKey, Period, Text, ThaiDate)
 from .licences import DEFAULT_LICENCE, Licence, licence_alias
 from .load import SourceFile
 from .topics import Topic
@@ -32,12 +33,36 @@ def _thai_alias(aliases: dict[str, str]) -> BeforeValidator:
     return BeforeValidator(normalise)
 
 
+EVIDENCE_EXPECTED = (f"url: with a web address, or file: with a document in data/documents/ "
+                     f"such as {FILE_EXAMPLE}")
+
+
 class Evidence(Strict):
-    """A document that proves what a page says: a link, with its date."""
+    """A document that proves what a page says, with its date: a link to a web address
+    (``url``) or a file kept beside the data (``file``), never both."""
 
     title: Text
-    url: Url
+    url: OptionalUrl = None
+    file: OptionalDocumentFile = None
     date: OptionalDate = None
+
+    @model_validator(mode="after")
+    def _url_or_file(self) -> Evidence:
+        if self.url is not None and self.file is not None:
+            raise FieldError("has both url and file", "one of them: " + EVIDENCE_EXPECTED)
+        if self.url is None and self.file is None:
+            raise FieldError("has neither url nor file", EVIDENCE_EXPECTED)
+        return self
+
+    @property
+    def is_local(self) -> bool:
+        """True for a file published with the site, False for a link to a web address."""
+        return self.file is not None
+
+    @property
+    def address(self) -> str:
+        """The web address, or the published file's path from the site root."""
+        return self.file.site_path if self.file is not None else self.url or ""
 
 
 class TopicData(Strict):
@@ -405,6 +430,13 @@ class Dataset(BaseModel):
     @property
     def archive_years(self) -> list[int]:
         return sorted((y for y in self.years if y != self.current_year), reverse=True)
+
+
+def local_documents(dataset: Dataset) -> list[LocalDocument]:
+    """Every evidence file of the data set, once each, in path order."""
+    found = {e.file.path: e.file for fy in dataset.years.values() for data in fy.topics.values()
+             for _, e in evidence_items(data) if e.file is not None}
+    return [found[path] for path in sorted(found)]
 
 
 def evidence_items(obj: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], Evidence]]:

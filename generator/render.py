@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
 from . import thai
 from .checks import CheckReport
-from .model import Dataset, FiscalYearData
+from .model import Dataset, Evidence, FiscalYearData, local_documents
 from .opendata import CATALOGUE_PAGE, OpenData, publish
 from .rules import DUE_DESCRIPTIONS, RULES
 from .topics import TOPIC_INFO, Topic
@@ -26,14 +28,21 @@ CATALOGUE_TITLE = "แคตตาล็อกข้อมูล"
 
 @dataclass(frozen=True)
 class Asset:
-    """A generated file of the site that is not a page (a download, a chart).
+    """A file of the site that is not a page (a download, a chart, an evidence document).
 
     Assets never go into content/: the build writes them to its own scratch folder and
     the MkDocs hook adds them to the site, so MkDocs still validates links to them.
+    A generated asset holds its ``content``; a file published as it is names its
+    ``source`` instead, so a large scan is linked or copied, never read into memory.
     """
 
-    path: str       # relative to the site root, e.g. 2569/data/04-procurement-plan.csv
-    content: bytes
+    path: str                     # relative to the site root, e.g. 2569/data/04-procurement-plan.csv
+    content: bytes | None = None
+    source: Path | None = None
+
+    def __post_init__(self) -> None:
+        if (self.content is None) == (self.source is None):
+            raise ValueError(f"asset {self.path}: give either content or source")
 
 
 @dataclass(frozen=True)
@@ -88,13 +97,34 @@ def _date(value: datetime.date | None, style: str = "full") -> str:
     return "–" if value is None else thai.thai_date(value, style)
 
 
-def file_size(size: int) -> str:
-    """A download's size as readers expect it: 980 B, 14.2 KB, 1.3 MB."""
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+# What a Markdown link target keeps as it is; MkDocs percent-encodes the final HTML link.
+_LINK_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+
+
+def link_path(path: str) -> str:
+    """A file path as a Markdown link target: Thai letters stay readable, while spaces
+    (a zero-width one too), brackets and the like are percent-encoded so the link holds."""
+    return "".join(c if c in _LINK_SAFE or (ord(c) > 127 and unicodedata.category(c)[0] not in "ZC")
+                   else quote(c, safe="") for c in path)
+
+
+def evidence_href(evidence: Evidence, page_root: str) -> str:
+    """The link target: the web address, or the published file relative to the page."""
+    if evidence.file is None:
+        return evidence.url or ""
+    return page_root + link_path(evidence.file.site_path)
+
+
+def evidence_facts(evidence: Evidence) -> str:
+    """' (PDF, 245 KB)' after a local document's link; nothing after a web address."""
+    if evidence.file is None:
+        return ""
+    return f" ({evidence.file.type.label}, {thai.file_size(evidence.file.size)})"
+
+
+def document_assets(dataset: Dataset) -> list[Asset]:
+    """Every evidence file kept beside the data, published at the path it has in data/."""
+    return [Asset(doc.site_path, source=doc.source) for doc in local_documents(dataset)]
 
 
 FILTERS = {
@@ -105,7 +135,9 @@ FILTERS = {
     "percent": thai.format_percent,
     "pct_of": lambda part, whole: thai.format_percent(thai.percent(part, whole)),
     "link_target": lambda url: url,
-    "file_size": file_size,
+    "evidence_href": evidence_href,
+    "evidence_facts": evidence_facts,
+    "file_size": thai.file_size,
 }
 
 
@@ -171,7 +203,9 @@ def _topic_page(env: jinja2.Environment, common: dict[str, Any], fy: FiscalYearD
 
 def _render(env: jinja2.Environment, template: str, path: str, title: str,
             context: dict[str, Any]) -> Page:
-    text = env.get_template(template).render(context, page_title=title)
+    # Relative links from this page to the site root ('../' from 2569/01-budget-plan.md).
+    page_root = "../" * path.count("/")
+    text = env.get_template(template).render(context, page_title=title, page_root=page_root)
     mark = (f"{GENERATED_MARK}: edit the data files and run `oit build` again; "
             "changes made here are replaced. -->\n")
     return Page(path=path, title=title, text=mark + text.rstrip() + "\n")

@@ -73,7 +73,22 @@ def write_assets(assets: list[Asset], assets_dir: Path) -> None:
     for asset in assets:
         target = assets_dir / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(asset.content)
+        if asset.source is not None:
+            _link_or_copy(asset.source, target)
+        elif asset.content is not None:
+            target.write_bytes(asset.content)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link costs nothing, whatever the size; a copy when the disks differ.
+
+    Safe because nothing writes into the scratch folder: it is only removed, which leaves
+    the original file in data/ as it was.
+    """
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def write_config(project: Project, config: dict[str, Any]) -> Path:

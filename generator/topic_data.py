@@ -43,7 +43,7 @@ def topic_content(topic: Topic, data: TopicData) -> TopicContent:
 
 
 def evidence(item: Evidence) -> dict[str, Json]:
-    return {"title": item.title, "url": item.url, "date": iso_date(item.date)}
+    return {"title": item.title, "url": item.address, "date": iso_date(item.date)}
 
 
 def _table(name: str, title_th: str, columns: tuple[Column, ...], rows: list[Row]) -> Table:
@@ -232,7 +232,7 @@ def _participation(participation: Participation) -> TopicContent:
         {"no": n, "date": iso_date(a.date), "title": a.title, "kind": a.kind.value,
          "kind_th": a.kind.label_th, "stakeholders": texts(a.stakeholders),
          "participants": a.participants, "raised": texts(a.raised), "actions": texts(a.actions),
-         "evidence_urls": texts([e.url for e in a.evidence])}
+         "evidence_urls": texts([e.address for e in a.evidence])}
         for n, a in enumerate(activities, 1)]
     table = _table("", "กิจกรรมการมีส่วนร่วม", ACTIVITY_COLUMNS, rows)
     return TopicContent((table,), {

@@ -10,9 +10,12 @@ import pytest
 
 from generator.build import check
 from generator.dataset import load_dataset
-from generator.render import GENERATED_MARK, make_environment, md_cell, md_text, render_site
+from generator.model import Dataset
+from generator.render import (GENERATED_MARK, document_assets, link_path, make_environment,
+                              md_cell, md_text, render_site)
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden" / "example"
 BUILD_DATE = datetime.date(2026, 11, 23)
 
@@ -161,3 +164,63 @@ def test_catalogue_page_lists_every_dataset_with_its_files_and_fields() -> None:
             if f.table is not None:
                 assert f"**โครงสร้างข้อมูล: {f.table.title_th} (CSV)**" in catalogue
     assert "[แคตตาล็อกข้อมูล](catalogue.md)" in pages["index.md"]
+def _dataset_with_documents(tmp_path: Path) -> Dataset:
+    """The minimal data with local evidence files: a Thai name with spaces, a 245 KB scan."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    shutil.copytree(FIXTURES / "documents", data / "documents")
+    (data / "documents/2569/scan.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * (245 * 1024 + 91))
+    shutil.copy(data / "documents/2569/รายงาน-1.pdf", data / "documents/2569/รายงานการประชุม ครั้งที่ 1.pdf")
+    with (data / "2569/01-budget-plan.yml").open("a", encoding="utf-8") as plan:
+        plan.write("source_document:\n  title: แผนฉบับลงนาม\n  file: documents/2569/scan.pdf\n")
+    (data / "2569/06-participation.yml").write_text(
+        "evidence:\n"
+        "  - title: รายงานการประชุม ครั้งที่ 1\n"
+        "    file: documents/2569/รายงานการประชุม ครั้งที่ 1.pdf\n"
+        "    date: 2025-11-26\n"
+        "  - title: ภาพกิจกรรม\n    file: documents/2569/Photo-1.PNG\n"
+        "  - title: แผนการมีส่วนร่วม\n    url: https://test.example.go.th/plan.pdf\n"
+        "    date: 2025-10-17\n", encoding="utf-8")
+    return load_dataset(data, tmp_path)
+
+
+def _render_dataset(dataset: Dataset) -> dict[str, str]:
+    reports = {year: check(dataset, year, BUILD_DATE) for year in dataset.years}
+    pages = render_site(dataset, build_date=BUILD_DATE, intro="", reports=reports,
+                        env=make_environment(REPO / "site_theme"))
+    return {page.path: page.text for page in pages}
+
+
+def test_local_documents_are_linked_with_their_type_and_size(tmp_path: Path) -> None:
+    dataset = _dataset_with_documents(tmp_path)
+    thai_size = (tmp_path / "data/documents/2569/รายงาน-1.pdf").stat().st_size
+    page = _render_dataset(dataset)["2569/06-participation.md"]
+    assert ("- [รายงานการประชุม ครั้งที่ 1](../documents/2569/รายงานการประชุม%20ครั้งที่%201.pdf)"
+            f" (PDF, {thai_size} ไบต์) — ลงวันที่ 26 พฤศจิกายน 2568\n") in page
+    assert "- [ภาพกิจกรรม](../documents/2569/Photo-1.PNG) (PNG, 73 ไบต์)\n" in page
+    # A web address keeps its form: no type, no size.
+    assert ("- [แผนการมีส่วนร่วม](https://test.example.go.th/plan.pdf)"
+            " — ลงวันที่ 17 ตุลาคม 2568\n") in page
+
+
+def test_the_plan_document_may_be_a_local_file(tmp_path: Path) -> None:
+    page = _render_dataset(_dataset_with_documents(tmp_path))["2569/01-budget-plan.md"]
+    assert "| เอกสารแผน | [แผนฉบับลงนาม](../documents/2569/scan.pdf) (PDF, 245 KB) |\n" in page
+
+
+def test_each_local_document_is_published_once_from_its_file(tmp_path: Path) -> None:
+    assets = document_assets(_dataset_with_documents(tmp_path))
+    documents = tmp_path / "data" / "documents" / "2569"
+    assert [(a.path, a.source, a.content) for a in assets] == [
+        ("documents/2569/Photo-1.PNG", (documents / "Photo-1.PNG").resolve(), None),
+        ("documents/2569/scan.pdf", (documents / "scan.pdf").resolve(), None),
+        ("documents/2569/รายงานการประชุม ครั้งที่ 1.pdf",
+         (documents / "รายงานการประชุม ครั้งที่ 1.pdf").resolve(), None)]
+
+
+@pytest.mark.parametrize(("path", "target"), [
+    ("documents/2569/minutes-1.pdf", "documents/2569/minutes-1.pdf"),
+    ("documents/2569/รายงาน (ฉบับที่ 2).pdf", "documents/2569/รายงาน%20%28ฉบับที่%202%29.pdf"),
+    ("documents/a\u200bb#1?.pdf", "documents/a%E2%80%8Bb%231%3F.pdf")])
+def test_link_paths_keep_thai_readable_and_the_link_whole(path: str, target: str) -> None:
+    assert link_path(path) == target

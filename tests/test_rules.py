@@ -391,10 +391,10 @@ def monthly_report_link_is_dead(p: Project) -> Break:
 @breaks("06-links")
 def activity_photo_link_is_dead(p: Project) -> Break:
     rel = topic_file(PARTICIPATION)
-    url = "https://chpb.example.go.th/oit/2569/06/meeting-2-2569-photos.pdf"
+    url = "https://chpb.example.go.th/oit/2569/06/hearing-2569-photos.pdf"
     return Break(example(), [expect(
-        "06-links", rel, 50, "activities[0].evidence[1].url",
-        "ลิงก์เอกสาร 'ภาพกิจกรรมการประชุมประจำเดือน ครั้งที่ 2/2569' เปิดไม่ได้: HTTP 404")],
+        "06-links", rel, 79, "activities[1].evidence[1].url",
+        "ลิงก์เอกสาร 'ภาพกิจกรรมการรับฟังความคิดเห็น (ห้องประชุมและออนไลน์)' เปิดไม่ได้: HTTP 404")],
         broken_links={url: "HTTP 404"})
 
 
