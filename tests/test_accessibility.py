@@ -72,3 +72,24 @@ def test_thai_text_is_drawn_with_a_font_that_has_thai_glyphs(browser: Any, site_
         assert used and all(any(t in name for t in THAI_FONTS) for name in used), fonts
     finally:
         page.close()
+
+
+def test_print_shows_the_content_without_navigation_and_prints_link_addresses(
+        browser: Any, site_url: str) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(site_url + "2569/01-budget-plan/")
+        page.emulate_media(media="print")
+        hidden = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
+            '.md-search', '.md-footer__inner'].map(s => {
+              const e = document.querySelector(s);
+              return e === null || getComputedStyle(e).display === 'none';})""")
+        assert all(hidden), hidden
+        assert page.evaluate("getComputedStyle(document.querySelector('article')).display") != "none"
+        after = page.evaluate("""(() => { const a = [...document.querySelectorAll(
+            'article a[href^="http"]')][0]; return getComputedStyle(a, '::after').content; })()""")
+        assert "https://" in after
+        rows = page.evaluate("getComputedStyle(document.querySelector('article tr')).breakInside")
+        assert rows == "avoid"
+    finally:
+        page.close()
