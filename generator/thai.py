@@ -281,3 +281,14 @@ def format_percent(value: Decimal | None, thai_digits: bool = False) -> str:
 def total(amounts: Iterable[Decimal]) -> Decimal:
     """The exact sum of the amounts; Decimal('0.00') when there are none."""
     return sum(amounts, Decimal("0.00"))
+
+
+_MILLION = Decimal(1_000_000)
+
+
+def million_baht(amount: Decimal, thai_digits: bool = False) -> str:
+    """An amount in millions of baht, '7,753,278.00' -> '7.75' (rounded half-up)."""
+    if isinstance(amount, float):
+        raise TypeError("million_baht() needs a Decimal, not a float")
+    rounded = _clean_zero((Decimal(amount) / _MILLION).quantize(_CENT, ROUND_HALF_UP))
+    return _digits(f"{rounded:,.2f}", thai_digits)

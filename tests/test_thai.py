@@ -489,3 +489,17 @@ def test_percent_of_zero_is_none(part: Decimal) -> None:
 def test_format_percent(value: Decimal | None, thai_digits: bool, expected: str) -> None:
     assert thai.format_percent(value, thai_digits) == expected
 
+
+
+@pytest.mark.parametrize("amount, text", [
+    (D("7753278.00"), "7.75"), (D("11661012.00"), "11.66"), (D("38024736.50"), "38.02"),
+    (D("5000.00"), "0.01"), (D("4999.99"), "0.00"), (D("0"), "0.00"), (D("-4999"), "0.00"),
+    (D("1234567890123.45"), "1,234,567.89")])
+def test_million_baht(amount: Decimal, text: str) -> None:
+    assert thai.million_baht(amount) == text
+
+
+def test_million_baht_thai_digits_and_no_float() -> None:
+    assert thai.million_baht(D("7753278"), thai_digits=True) == "๗.๗๕"
+    with pytest.raises(TypeError):
+        thai.million_baht(7753278.0)  # type: ignore[arg-type]
