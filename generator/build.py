@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import jinja2
 
+from .charts import site_charts
 from .checks import CheckReport, run_checks
 from .dataset import load_dataset
 from .errors import Problem, UserError, display_path
@@ -68,6 +69,8 @@ def generate_assets(project: Project, dataset: Dataset,
                     reports: Mapping[int, CheckReport]) -> list[Asset]:
     """Every generated non-page file: each feature module contributes its own."""
     assets: list[Asset] = []
+    assets.extend(Asset(chart.asset_path, chart.svg().encode("utf-8"))
+                  for chart in site_charts(dataset))
     return assets
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from . import thai
+from .charts import topic_charts
 from .checks import CheckReport
 from .model import Dataset, FiscalYearData
 from .rules import DUE_DESCRIPTIONS, RULES
@@ -147,7 +148,7 @@ def _topic_page(env: jinja2.Environment, common: dict[str, Any], fy: FiscalYearD
     start, end = thai.fiscal_year_bounds(fy.year)
     context = {**common, "year": fy.year, "fy": fy, "topic": topic, "t": topic.info,
                "data": data, "source": fy.sources.get(topic), "year_start": start,
-               "year_end": end}
+               "year_end": end, "charts": topic_charts(fy, topic)}
     name = f"{topic.slug}.md.j2" if data is not None else "topic-missing.md.j2"
     title = f"{topic.value} {topic.info.title_th}"
     return _render(env, name, page_path(fy.year, topic), title, context)
