@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import jinja2
 
+from .charts import site_charts
 from .checks import CheckReport, run_checks
 from .dataset import load_dataset
 from .errors import Problem, UserError, display_path
@@ -71,6 +72,8 @@ def generate_assets(project: Project, dataset: Dataset,
     assets: list[Asset] = []
     assets.extend(Asset(f.path, f.content) for f in opendata.publish(dataset).files)
     assets.extend(document_assets(dataset))
+    assets.extend(Asset(chart.asset_path, chart.svg().encode("utf-8"))
+                  for chart in site_charts(dataset))
     return assets
 
 

@@ -278,6 +278,30 @@ class ProcurementPlan(TopicData):
                 rows.append((name, len(items), thai.total(i.budget or Decimal(0) for i in items)))
         return rows
 
+    def by_quarter(self, year: int) -> list[tuple[str, int, Decimal]]:
+        """(period, number of items, budget) per quarter of the expected month of fiscal
+        year ``year``: all four quarters, then months outside the year, then no month."""
+        def bucket(item: ProcurementItem) -> str:
+            month = item.expected_month
+            if month is None:
+                return UNSPECIFIED
+            return quarter_label(year, month.fiscal_quarter) if month.fiscal_year == year \
+                else f"นอกปีงบประมาณ พ.ศ. {year}"
+        rows = []
+        for name in [*(quarter_label(year, q) for q in (1, 2, 3, 4)),
+                     f"นอกปีงบประมาณ พ.ศ. {year}", UNSPECIFIED]:
+            items = [i for i in self.items if bucket(i) == name]
+            if items or name.startswith("ไตรมาส"):
+                rows.append((name, len(items), thai.total(i.budget or Decimal(0) for i in items)))
+        return rows
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    """'ไตรมาส 1 (ต.ค.–ธ.ค. 68)' for a quarter of a BE fiscal year."""
+    first, last = thai.quarter_bounds(year, quarter)
+    return (f"ไตรมาส {quarter} ({thai.MONTHS_ABBR[first.month]}–"
+            f"{thai.thai_month(last.year, last.month)})")
+
 
 # --- 05 opinion channels -----------------------------------------------------
 

@@ -122,7 +122,7 @@ def publish(dataset: Dataset) -> OpenData:
 
 def _open_dataset(unit: Unit, fy: FiscalYearData, topic: Topic) -> OpenDataset:
     data = fy.topics[topic]
-    content = topic_content(topic, data)
+    content = topic_content(topic, data, fy.year)
     csv_files = tuple(DataFile(data_path(fy.year, topic, t.name), CSV, csv_bytes(t), t)
                       for t in content.tables)
     start, end = thai.fiscal_year_bounds(fy.year)

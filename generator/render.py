@@ -13,6 +13,7 @@ from urllib.parse import quote
 import jinja2
 
 from . import thai
+from .charts import topic_charts
 from .checks import CheckReport
 from .model import Dataset, Evidence, FiscalYearData, local_documents
 from .opendata import CATALOGUE_PAGE, OpenData, publish
@@ -195,7 +196,8 @@ def _topic_page(env: jinja2.Environment, common: dict[str, Any], fy: FiscalYearD
     open_data: OpenData = common["open_data"]
     context = {**common, "year": fy.year, "fy": fy, "topic": topic, "t": topic.info,
                "data": data, "source": fy.sources.get(topic), "year_start": start,
-               "year_end": end, "downloads": open_data.get(fy.year, topic)}
+               "year_end": end, "downloads": open_data.get(fy.year, topic),
+               "charts": topic_charts(fy, topic)}
     name = f"{topic.slug}.md.j2" if data is not None else "topic-missing.md.j2"
     title = f"{topic.value} {topic.info.title_th}"
     return _render(env, name, page_path(fy.year, topic), title, context)

@@ -302,3 +302,12 @@ def file_size(size: int, thai_digits: bool = False) -> str:
         if shown < _KIB or index == len(_SIZE_UNITS) - 1:   # 1023.6 KB shows as 1.0 MB
             return _digits(f"{shown:,} {unit}", thai_digits)
     raise AssertionError("unreachable")
+_MILLION = Decimal(1_000_000)
+
+
+def million_baht(amount: Decimal, thai_digits: bool = False) -> str:
+    """An amount in millions of baht, '7,753,278.00' -> '7.75' (rounded half-up)."""
+    if isinstance(amount, float):
+        raise TypeError("million_baht() needs a Decimal, not a float")
+    rounded = _clean_zero((Decimal(amount) / _MILLION).quantize(_CENT, ROUND_HALF_UP))
+    return _digits(f"{rounded:,.2f}", thai_digits)

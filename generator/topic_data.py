@@ -34,9 +34,9 @@ class TopicContent:
     content: dict[str, Json]
 
 
-def topic_content(topic: Topic, data: TopicData) -> TopicContent:
-    """The tables and JSON content of one topic's data."""
-    result = BUILDERS[topic](data)
+def topic_content(topic: Topic, data: TopicData, year: int) -> TopicContent:
+    """The tables and JSON content of one topic's data of fiscal year ``year``."""
+    result = BUILDERS[topic](data, year)
     common: dict[str, Json] = {"evidence": [evidence(e) for e in data.evidence],
                                "note": data.note}
     return TopicContent(result.tables, {**result.content, **common})
@@ -173,7 +173,7 @@ ITEM_COLUMNS = (NO, Column("name", "รายการ"), Column("budget", "ว�
                 Column("responsible", "ผู้รับผิดชอบ"), Column("note", "หมายเหตุ"))
 
 
-def _procurement_plan(plan: ProcurementPlan) -> TopicContent:
+def _procurement_plan(plan: ProcurementPlan, year: int) -> TopicContent:
     rows: list[Row] = [
         {"no": n, "name": i.name, "budget": money(i.budget), "source_of_funds": i.source_of_funds,
          "method": i.method.value if i.method else None,
@@ -190,6 +190,9 @@ def _procurement_plan(plan: ProcurementPlan) -> TopicContent:
         "by_method": by_method,
         "by_method_total": {"items": len(plan.items), "amount": money(plan.total),
                             "percent": _hundred(plan.total)},
+        "by_quarter": [{"period": period, "items": count, "amount": money(amount),
+                        "percent": _pct_of(amount, plan.total)}
+                       for period, count, amount in plan.by_quarter(year)],
         "items": [dict(r) for r in rows],
     })
 
@@ -250,11 +253,11 @@ def _as(data: TopicData, model: type[T]) -> T:
     return data
 
 
-BUILDERS: dict[Topic, Callable[[TopicData], TopicContent]] = {
-    Topic.BUDGET_PLAN: lambda d: _budget_plan(_as(d, BudgetPlan)),
-    Topic.BUDGET_MONITORING: lambda d: _budget_monitoring(_as(d, BudgetMonitoring)),
-    Topic.BUDGET_REPORT: lambda d: _budget_report(_as(d, BudgetReport)),
-    Topic.PROCUREMENT_PLAN: lambda d: _procurement_plan(_as(d, ProcurementPlan)),
-    Topic.OPINION_CHANNELS: lambda d: _opinion_channels(_as(d, OpinionChannels)),
-    Topic.PARTICIPATION: lambda d: _participation(_as(d, Participation)),
+BUILDERS: dict[Topic, Callable[[TopicData, int], TopicContent]] = {
+    Topic.BUDGET_PLAN: lambda d, _: _budget_plan(_as(d, BudgetPlan)),
+    Topic.BUDGET_MONITORING: lambda d, _: _budget_monitoring(_as(d, BudgetMonitoring)),
+    Topic.BUDGET_REPORT: lambda d, _: _budget_report(_as(d, BudgetReport)),
+    Topic.PROCUREMENT_PLAN: lambda d, year: _procurement_plan(_as(d, ProcurementPlan), year),
+    Topic.OPINION_CHANNELS: lambda d, _: _opinion_channels(_as(d, OpinionChannels)),
+    Topic.PARTICIPATION: lambda d, _: _participation(_as(d, Participation)),
 }

@@ -519,3 +519,15 @@ def test_file_size_with_thai_digits() -> None:
 def test_file_size_refuses_negative() -> None:
     with pytest.raises(ValueError, match="cannot be negative"):
         thai.file_size(-1)
+@pytest.mark.parametrize("amount, text", [
+    (D("7753278.00"), "7.75"), (D("11661012.00"), "11.66"), (D("38024736.50"), "38.02"),
+    (D("5000.00"), "0.01"), (D("4999.99"), "0.00"), (D("0"), "0.00"), (D("-4999"), "0.00"),
+    (D("1234567890123.45"), "1,234,567.89")])
+def test_million_baht(amount: Decimal, text: str) -> None:
+    assert thai.million_baht(amount) == text
+
+
+def test_million_baht_thai_digits_and_no_float() -> None:
+    assert thai.million_baht(D("7753278"), thai_digits=True) == "๗.๗๕"
+    with pytest.raises(TypeError):
+        thai.million_baht(7753278.0)  # type: ignore[arg-type]
