@@ -134,3 +134,11 @@ def test_thai_words_are_highlighted_in_the_results(page: Any, site_url: str) -> 
     assert {"ความ", "ดัน", "โลหิต"} <= {m.replace("\u200b", "") for m in marked}, marked
     shown = re.sub(r"<[^>]+>", "", results.html).replace("\u200b", "")
     assert "เครื่องวัดความดันโลหิต" in shown
+
+
+def test_results_name_the_fiscal_year_of_each_page(page: Any, site_url: str) -> None:
+    search(page, site_url, "แผนการจัดซื้อจัดจ้าง")
+    titles = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link h1",
+                                       "els => els.map(e => e.textContent.replace(/\\u200b/g, ''))")
+    assert "04 แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2570" in titles, titles
+    assert "04 แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2569" in titles, titles
