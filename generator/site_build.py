@@ -51,7 +51,7 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
     years = [dataset.current_year, *dataset.archive_years]
     nav: list[Any] = [{"หน้าแรก": "index.md"}]
     for year in years:
-        entries = [f"{year}/index.md"] + [
+        entries = [{titles[f"{year}/index.md"]: f"{year}/index.md"}] + [
             {titles[f"{year}/{t.slug}.md"]: f"{year}/{t.slug}.md"} for t in Topic] + [
             {titles[status_path(year)]: status_path(year)}]
         label = f"ปีงบประมาณ {year}" + (" (ปัจจุบัน)" if year == dataset.current_year else "")

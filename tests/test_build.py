@@ -47,6 +47,8 @@ def test_build_produces_a_site_with_every_topic_page(built: Path) -> None:
                  "05-opinion-channels", "06-participation"):
         assert (site / "2569" / slug / "index.html").is_file()
     assert not (built / ".oit-build" / "site.new").exists()
+    year_index = (site / "2569" / "index.html").read_text(encoding="utf-8")
+    assert "<title>ปีงบประมาณ พ.ศ. 2569 - " in year_index   # the page's title, not "Index"
 
 
 def test_bad_data_fails_and_keeps_the_last_good_site(
