@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import jinja2
 
+from .charts import site_charts
 from .checks import CheckReport, run_checks
 from .dataset import load_dataset
 from .errors import Problem, UserError, display_path
@@ -22,9 +23,10 @@ from .links import (UNFETCHABLE, LinkProblem, Severity, check_offline, link_refs
                     unique_urls)
 from .links_report import ExternalRun, LinksReport
 from .model import Dataset
+from . import opendata
 from .output import WriteResult, write_pages
 from .project import Project
-from .render import Asset, Page, make_environment, render_site
+from .render import Asset, Page, document_assets, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_assets, write_config
 from .site_links import SiteLinkReport, check_site_links, find_broken_links
@@ -103,6 +105,10 @@ def generate_assets(project: Project, dataset: Dataset,
                     reports: Mapping[int, CheckReport]) -> list[Asset]:
     """Every generated non-page file: each feature module contributes its own."""
     assets: list[Asset] = []
+    assets.extend(Asset(f.path, f.content) for f in opendata.publish(dataset).files)
+    assets.extend(document_assets(dataset))
+    assets.extend(Asset(chart.asset_path, chart.svg().encode("utf-8"))
+                  for chart in site_charts(dataset))
     return assets
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .documents import DOCUMENTS_DIR, DocumentFolder
 from .errors import Problem, UserError, display_path
 from .fields import FieldError
 from .load import Document, FieldPath, SourceFile, field_name, load_yaml
@@ -27,11 +28,12 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
         raise UserError(Problem(display_path(data_dir, root), None, "",
                                 "the data folder does not exist", f"a folder with {UNIT_FILE}"))
     unit, unit_source = _load_unit(data_dir, root, problems)
+    documents = DocumentFolder(data_dir)   # evidence files are checked while validating
     years: dict[int, FiscalYearData] = {}
     for year_dir in sorted(p for p in data_dir.iterdir() if p.is_dir()):
         if YEAR_DIR.match(year_dir.name):
-            years[int(year_dir.name)] = _load_year(year_dir, root, problems)
-        elif not year_dir.name.startswith((".", "_")) and year_dir.name != "documents":
+            years[int(year_dir.name)] = _load_year(year_dir, root, documents, problems)
+        elif not year_dir.name.startswith((".", "_")) and year_dir.name != DOCUMENTS_DIR:
             problems.append(Problem(display_path(year_dir, root), None, "",
                                     "unknown folder in the data folder",
                                     "a fiscal-year folder named by its Buddhist Era year, e.g. 2567"))
@@ -59,7 +61,8 @@ def _load_unit(data_dir: Path, root: Path | None,
     return (result if isinstance(result, Unit) else None), doc.source
 
 
-def _load_year(year_dir: Path, root: Path | None, problems: list[Problem]) -> FiscalYearData:
+def _load_year(year_dir: Path, root: Path | None, documents: DocumentFolder,
+               problems: list[Problem]) -> FiscalYearData:
     year = int(year_dir.name)
     topics: dict[Topic, TopicData] = {}
     sources: dict[Topic, SourceFile] = {}
@@ -69,7 +72,8 @@ def _load_year(year_dir: Path, root: Path | None, problems: list[Problem]) -> Fi
             if not path.name.startswith((".", "_")):
                 problems.append(_unknown_file(path, root))
             continue
-        result, source = _validate_topic(path, root, topic, year, problems)
+        context = {"fiscal_year": year, "documents": documents}
+        result, source = _validate_topic(path, root, topic, context, problems)
         if isinstance(result, TopicData) and source is not None:
             if result.fiscal_year not in (None, year):
                 problems.append(Problem(display_path(path, root), None, "fiscal_year",
@@ -87,12 +91,12 @@ def _unknown_file(path: Path, root: Path | None) -> Problem:
                    "one of " + ", ".join(TOPIC_FILES))
 
 
-def _validate_topic(path: Path, root: Path | None, topic: Topic, year: int,
+def _validate_topic(path: Path, root: Path | None, topic: Topic, context: dict[str, Any],
                     problems: list[Problem]) -> tuple[BaseModel | None, SourceFile | None]:
     doc = _load(path, root, problems)
     if doc is None:
         return None, None
-    return _validate(doc, TOPIC_MODELS[topic], {"fiscal_year": year}, problems), doc.source
+    return _validate(doc, TOPIC_MODELS[topic], context, problems), doc.source
 
 
 def _load(path: Path, root: Path | None, problems: list[Problem]) -> Document | None:

@@ -1,12 +1,15 @@
 """MkDocs hooks used by `oit build` (loaded through the generated config)."""
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
 
 THEME_TEMPLATE_PREFIX = "oit/"   # page templates in site_theme/oit/ are not site files
+FISCAL_YEAR_FOLDER = re.compile(r"^(\d{4})/")   # pages of a fiscal year live in 2569/, 2570/…
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -28,3 +31,20 @@ def _add_assets(files: Files, assets_dir: Path, config: Any) -> None:
         if existing is not None:
             files.remove(existing)   # generated data wins over a stale copy in content/
         files.append(File(uri, str(assets_dir), config["site_dir"], config["use_directory_urls"]))
+
+
+def on_post_build(config: Any) -> None:
+    """Name the fiscal year in search results, where both years' pages of a topic look alike."""
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"] = [with_fiscal_year(doc) for doc in data["docs"]]
+        index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+
+
+def with_fiscal_year(doc: dict[str, Any]) -> dict[str, Any]:
+    """A page's own entry in a year folder ('2569/04-procurement-plan/') gets the year in its title."""
+    year = FISCAL_YEAR_FOLDER.match(doc["location"])
+    if year is None or "#" in doc["location"] or year.group(1) in doc["title"]:
+        return doc
+    return {**doc, "title": f"{doc['title']} ปีงบประมาณ พ.ศ. {year.group(1)}"}

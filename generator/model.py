@@ -6,11 +6,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from . import thai
-from .fields import (Baht, FiscalYearBE, OptionalBaht, OptionalDate, OptionalMonth,
-                     OptionalText, OptionalUrl, PeriodKey, Period, Text, ThaiDate, Url)
+from .documents import FILE_EXAMPLE, LocalDocument, OptionalDocumentFile
+from .fields import (Baht, FieldError, FiscalYearBE, OptionalBaht, OptionalDate, OptionalMonth,
+                     OptionalText, OptionalUrl, PeriodKey, Period, Text, ThaiDate)
+from .licences import DEFAULT_LICENCE, Licence, licence_alias
 from .load import SourceFile
 from .topics import Topic
 
@@ -31,12 +33,36 @@ def _thai_alias(aliases: dict[str, str]) -> BeforeValidator:
     return BeforeValidator(normalise)
 
 
+EVIDENCE_EXPECTED = (f"url: with a web address, or file: with a document in data/documents/ "
+                     f"such as {FILE_EXAMPLE}")
+
+
 class Evidence(Strict):
-    """A document that proves what a page says: a link, with its date."""
+    """A document that proves what a page says, with its date: a link to a web address
+    (``url``) or a file kept beside the data (``file``), never both."""
 
     title: Text
-    url: Url
+    url: OptionalUrl = None
+    file: OptionalDocumentFile = None
     date: OptionalDate = None
+
+    @model_validator(mode="after")
+    def _url_or_file(self) -> Evidence:
+        if self.url is not None and self.file is not None:
+            raise FieldError("has both url and file", "one of them: " + EVIDENCE_EXPECTED)
+        if self.url is None and self.file is None:
+            raise FieldError("has neither url nor file", EVIDENCE_EXPECTED)
+        return self
+
+    @property
+    def is_local(self) -> bool:
+        """True for a file published with the site, False for a link to a web address."""
+        return self.file is not None
+
+    @property
+    def address(self) -> str:
+        """The web address, or the published file's path from the site root."""
+        return self.file.site_path if self.file is not None else self.url or ""
 
 
 class TopicData(Strict):
@@ -252,6 +278,30 @@ class ProcurementPlan(TopicData):
                 rows.append((name, len(items), thai.total(i.budget or Decimal(0) for i in items)))
         return rows
 
+    def by_quarter(self, year: int) -> list[tuple[str, int, Decimal]]:
+        """(period, number of items, budget) per quarter of the expected month of fiscal
+        year ``year``: all four quarters, then months outside the year, then no month."""
+        def bucket(item: ProcurementItem) -> str:
+            month = item.expected_month
+            if month is None:
+                return UNSPECIFIED
+            return quarter_label(year, month.fiscal_quarter) if month.fiscal_year == year \
+                else f"นอกปีงบประมาณ พ.ศ. {year}"
+        rows = []
+        for name in [*(quarter_label(year, q) for q in (1, 2, 3, 4)),
+                     f"นอกปีงบประมาณ พ.ศ. {year}", UNSPECIFIED]:
+            items = [i for i in self.items if bucket(i) == name]
+            if items or name.startswith("ไตรมาส"):
+                rows.append((name, len(items), thai.total(i.budget or Decimal(0) for i in items)))
+        return rows
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    """'ไตรมาส 1 (ต.ค.–ธ.ค. 68)' for a quarter of a BE fiscal year."""
+    first, last = thai.quarter_bounds(year, quarter)
+    return (f"ไตรมาส {quarter} ({thai.MONTHS_ABBR[first.month]}–"
+            f"{thai.thai_month(last.year, last.month)})")
+
 
 # --- 05 opinion channels -----------------------------------------------------
 
@@ -375,6 +425,7 @@ class Unit(Strict):
     website: OptionalUrl = None
     domains: list[Text] = Field(default_factory=list)
     current_fiscal_year: FiscalYearBE
+    open_data_licence: Annotated[Licence, BeforeValidator(licence_alias)] = DEFAULT_LICENCE
 
 
 class FiscalYearData(BaseModel):
@@ -404,6 +455,13 @@ class Dataset(BaseModel):
     @property
     def archive_years(self) -> list[int]:
         return sorted((y for y in self.years if y != self.current_year), reverse=True)
+
+
+def local_documents(dataset: Dataset) -> list[LocalDocument]:
+    """Every evidence file of the data set, once each, in path order."""
+    found = {e.file.path: e.file for fy in dataset.years.values() for data in fy.topics.values()
+             for _, e in evidence_items(data) if e.file is not None}
+    return [found[path] for path in sorted(found)]
 
 
 def evidence_items(obj: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], Evidence]]:

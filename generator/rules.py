@@ -103,6 +103,8 @@ def _updated_not_future(data: TopicData, ctx: Context) -> Iterable[Hit]:
 
 def _links_alive(data: TopicData, ctx: Context) -> Iterable[Hit]:
     for loc, evidence in evidence_items(data):
+        if evidence.url is None:   # a local file: the build's own link check covers it
+            continue
         reason = ctx.broken_links.get(evidence.url)
         if reason is not None:
             yield Hit(f"ลิงก์เอกสาร '{evidence.title}' เปิดไม่ได้: {reason}", (*loc, "url"))
@@ -206,15 +208,18 @@ def _monitoring_six_months(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit
       "ทุกรายงานแสดงงบประมาณที่ได้รับ ผลการเบิกจ่าย และร้อยละเทียบแผนรายโครงการ",
       "Every report shows allocated, disbursed and progress against the plan per project")
 def _monitoring_progress(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
-    if not data.reports:
+    if not data.reports and DUE_DATES[Topic.BUDGET_MONITORING](ctx.year) <= ctx.as_of:
         yield Hit("ไม่มีรายงาน", ("reports",))
     for r, report in enumerate(data.reports):
         if not report.projects:
             yield Hit(f"รายงาน ณ {_short(report.as_of)} ไม่มีผลรายโครงการ", ("reports", r))
         for p, project in enumerate(report.projects):
+            # Progress is given as a percentage or derived from the planned amount (a plan
+            # of 0 in the first month is legitimate, even though no percentage follows).
+            progress = project.percent_of_plan if project.planned is None else project.planned
             missing = [name for name, value in (("งบประมาณที่ได้รับ", project.allocated),
                                                 ("ผลการเบิกจ่าย", project.disbursed),
-                                                ("ร้อยละเทียบแผน", project.progress))
+                                                ("แผนการเบิกจ่ายหรือร้อยละเทียบแผน", progress))
                        if value is None]
             if missing:
                 yield Hit(f"รายงาน ณ {_short(report.as_of)} โครงการ '{project.project}' "
@@ -281,9 +286,10 @@ def _monitoring_matches_plan(data: BudgetMonitoring, ctx: Context) -> Iterable[H
       "While the year is under way, the previous fiscal year's annual report is published",
       needs_data=False)
 def _report_previous_year(data: BudgetReport | None, ctx: Context) -> Iterable[Hit]:
-    if DUE_DATES[Topic.BUDGET_REPORT](ctx.year) <= ctx.as_of:
-        return   # this year's own report is due: 03-exists checks it
     previous = ctx.year - 1
+    due = DUE_DATES[Topic.BUDGET_REPORT]
+    if not due(previous) <= ctx.as_of < due(ctx.year):
+        return   # last year's report is not due yet, or this year's own is (03-exists)
     if ctx.data(Topic.BUDGET_REPORT, previous) is None:
         yield Hit(f"ไม่มีรายงานผลการใช้จ่ายงบประมาณของปีงบประมาณ {previous} "
                   f"(data/{previous}/{Topic.BUDGET_REPORT.slug}.yml)")

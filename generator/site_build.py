@@ -15,6 +15,7 @@ import yaml
 from . import thai
 from .errors import Problem, UserError
 from .model import Dataset
+from .opendata import CATALOGUE_PAGE
 from .project import Project
 from .render import RULES_PAGE, Asset, Page, status_path
 from .topics import Topic
@@ -50,12 +51,13 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
     years = [dataset.current_year, *dataset.archive_years]
     nav: list[Any] = [{"หน้าแรก": "index.md"}]
     for year in years:
-        entries = [f"{year}/index.md"] + [
+        entries = [{titles[f"{year}/index.md"]: f"{year}/index.md"}] + [
             {titles[f"{year}/{t.slug}.md"]: f"{year}/{t.slug}.md"} for t in Topic] + [
             {titles[status_path(year)]: status_path(year)}]
         label = f"ปีงบประมาณ {year}" + (" (ปัจจุบัน)" if year == dataset.current_year else "")
         nav.append({label: entries})
     nav.append({titles[RULES_PAGE]: RULES_PAGE})
+    nav.append({titles[CATALOGUE_PAGE]: CATALOGUE_PAGE})
     generated = set(titles)
     for path in sorted(project.content_dir.rglob("*.md")):
         rel = path.relative_to(project.content_dir).as_posix()
@@ -71,7 +73,22 @@ def write_assets(assets: list[Asset], assets_dir: Path) -> None:
     for asset in assets:
         target = assets_dir / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(asset.content)
+        if asset.source is not None:
+            _link_or_copy(asset.source, target)
+        elif asset.content is not None:
+            target.write_bytes(asset.content)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link costs nothing, whatever the size; a copy when the disks differ.
+
+    Safe because nothing writes into the scratch folder: it is only removed, which leaves
+    the original file in data/ as it was.
+    """
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def write_config(project: Project, config: dict[str, Any]) -> Path:

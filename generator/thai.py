@@ -1,4 +1,4 @@
-"""Thai formatting and parsing: digits, Buddhist Era years, dates, fiscal years, baht."""
+"""Thai formatting and parsing: digits, Buddhist Era years, dates, fiscal years, baht, file sizes."""
 from __future__ import annotations
 
 import calendar
@@ -281,3 +281,33 @@ def format_percent(value: Decimal | None, thai_digits: bool = False) -> str:
 def total(amounts: Iterable[Decimal]) -> Decimal:
     """The exact sum of the amounts; Decimal('0.00') when there are none."""
     return sum(amounts, Decimal("0.00"))
+
+
+_KIB = 1024
+_SIZE_UNITS = ("KB", "MB", "GB", "TB")
+
+
+def file_size(size: int, thai_digits: bool = False) -> str:
+    """A file size as Windows shows it to the webmaster (1 KB = 1024 bytes):
+    '512 ไบต์', '245 KB' (whole KB), '1.2 MB' (one decimal from MB up)."""
+    if size < 0:
+        raise ValueError("a file size cannot be negative")
+    if size < _KIB:
+        return _digits(f"{size:,} ไบต์", thai_digits)
+    value = Decimal(size)
+    for index, unit in enumerate(_SIZE_UNITS):
+        value /= _KIB
+        places = Decimal(1) if unit == "KB" else Decimal("0.1")
+        shown = value.quantize(places, ROUND_HALF_UP)
+        if shown < _KIB or index == len(_SIZE_UNITS) - 1:   # 1023.6 KB shows as 1.0 MB
+            return _digits(f"{shown:,} {unit}", thai_digits)
+    raise AssertionError("unreachable")
+_MILLION = Decimal(1_000_000)
+
+
+def million_baht(amount: Decimal, thai_digits: bool = False) -> str:
+    """An amount in millions of baht, '7,753,278.00' -> '7.75' (rounded half-up)."""
+    if isinstance(amount, float):
+        raise TypeError("million_baht() needs a Decimal, not a float")
+    rounded = _clean_zero((Decimal(amount) / _MILLION).quantize(_CENT, ROUND_HALF_UP))
+    return _digits(f"{rounded:,.2f}", thai_digits)

@@ -1,13 +1,23 @@
 """End-to-end `oit build` on a small project: real MkDocs, real LinkChecker, real site/."""
 from __future__ import annotations
 
+import posixpath
+import re
+import shutil
+import socket
+import struct
+import urllib.request
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 
 from generator.cli import main
+from generator.linkcheck import serve
+from generator.site_links import find_broken_links
 
 pytestmark = pytest.mark.slow
+FIXTURES = Path(__file__).parent / "fixtures"
 BUILD_DATE = ["--build-date", "2026-11-23"]
 
 
@@ -38,6 +48,8 @@ def test_build_produces_a_site_with_every_topic_page(built: Path) -> None:
                  "05-opinion-channels", "06-participation"):
         assert (site / "2569" / slug / "index.html").is_file()
     assert not (built / ".oit-build" / "site.new").exists()
+    year_index = (site / "2569" / "index.html").read_text(encoding="utf-8")
+    assert "<title>ปีงบประมาณ พ.ศ. 2569 - " in year_index   # the page's title, not "Index"
 
 
 def test_bad_data_fails_and_keeps_the_last_good_site(
@@ -124,3 +136,81 @@ def test_validate_changes_nothing(minimal_project: Path, capsys: pytest.CaptureF
     assert "Data OK: สำนักทดสอบระบบ, 1 fiscal year(s) (2569), 1 topic file(s)" in capsys.readouterr().out
     assert not (minimal_project / "content" / "index.md").exists()
     assert not (minimal_project / "site").exists()
+
+
+def _download_links(html: str) -> list[str]:
+    """Links to the open-data files (evidence documents may be CSV files too: not these)."""
+    return [h for h in re.findall(r'href="([^"#]+\.(?:csv|json))"', html) if "documents/" not in h]
+
+
+def test_downloads_are_in_the_site_at_the_addresses_the_pages_link(example_site: Path) -> None:
+    from generator.dataset import load_dataset
+    from generator.opendata import publish
+    open_data = publish(load_dataset(example_site.parent / "data", example_site.parent))
+    linked: set[str] = set()
+    for d in open_data.datasets:
+        page = example_site / str(d.year) / d.topic.slug / "index.html"
+        links = _download_links(page.read_text(encoding="utf-8"))
+        assert links == [f"../data/{f.name}" for f in d.files], page
+        for link in links:
+            target = (page.parent / link).resolve().relative_to(example_site.resolve())
+            linked.add(target.as_posix())
+    for f in open_data.files:
+        assert (example_site / f.path).read_bytes() == f.content, f.path
+    assert linked == {f.path for f in open_data.files if f.path != "catalogue.json"}
+
+
+def test_catalogue_page_is_in_the_navigation_and_links_every_file(example_site: Path) -> None:
+    catalogue = (example_site / "catalogue" / "index.html").read_text(encoding="utf-8")
+    links = {(example_site / "catalogue" / link).resolve() for link in _download_links(catalogue)}
+    files = {p.resolve() for p in example_site.glob("*/data/*") if p.is_file()}
+    assert links == files | {(example_site / "catalogue.json").resolve()}
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="catalogue/"' in home
+    assert "แคตตาล็อกข้อมูล" in home
+THAI_NAME = "รายงานการประชุม ครั้งที่ 1 (ฉบับลงนาม).pdf"
+
+
+def _document_links(page: Path, site: Path) -> list[Path]:
+    """The files in site/ that the page's links to documents/ lead to."""
+    page_url = page.parent.relative_to(site).as_posix() + "/"   # directory URLs: 2569/06-…/
+    hrefs = re.findall(r'href="([^"]*documents/[^"]*)"', page.read_text(encoding="utf-8"))
+    return [site / posixpath.normpath(posixpath.join(page_url, unquote(h))) for h in hrefs]
+
+
+def test_local_documents_are_published_at_their_linked_address(
+        minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = minimal_project / "data"
+    shutil.copytree(FIXTURES / "documents", data / "documents")
+    shutil.copy(data / "documents/2569/minutes-1.pdf", data / "documents/2569" / THAI_NAME)
+    (data / "2569" / "06-participation.yml").write_text(
+        f"evidence:\n  - title: รายงานการประชุม\n    file: documents/2569/{THAI_NAME}\n"
+        "  - title: ภาพกิจกรรม\n    file: documents/2569/Photo-1.PNG\n", encoding="utf-8")
+    assert _build(minimal_project) == 0, capsys.readouterr().err   # the link check passed too
+    site = minimal_project / "site"
+    page = site / "2569" / "06-participation" / "index.html"
+    published = site / "documents" / "2569" / THAI_NAME
+    assert _document_links(page, site) == [published, site / "documents/2569/Photo-1.PNG"]
+    assert published.read_bytes() == (data / "documents/2569" / THAI_NAME).read_bytes()
+    assert not (site / "documents/2569/empty.pdf").exists()   # only what the data names
+    with serve(site) as base:
+        url = base + quote(f"documents/2569/{THAI_NAME}")
+        with urllib.request.urlopen(url) as response:   # what a browser asks for
+            assert response.read() == published.read_bytes()
+    published.unlink()   # the link check does follow links to documents
+    assert [b.page for b in find_broken_links(site).broken] == ["2569/06-participation/"]
+
+
+def test_a_reader_hanging_up_mid_download_prints_no_traceback(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 8_000_000)
+    with serve(tmp_path) as base:
+        port = int(base.rstrip("/").rsplit(":", 1)[1])
+        for _ in range(3):   # as LinkChecker does once it has a document's headers
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.sendall(b"GET /scan.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                client.recv(1024)
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        with urllib.request.urlopen(base + "scan.pdf") as response:   # the server still serves
+            assert response.status == 200
+    assert "Traceback" not in capfd.readouterr().err

@@ -26,13 +26,20 @@ def _header(path: Path) -> tuple[str, list[str]]:
 @pytest.mark.parametrize("fixture", INVALID, ids=[p.stem for p in INVALID])
 def test_each_data_error_is_reported_with_file_line_field_and_expectation(
         fixture: Path, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURES / "minimal", data)
+    data = _minimal_data(tmp_path)
     target, expected = _header(fixture)
     shutil.copy(fixture, data / target)
     with pytest.raises(UserError) as caught:
         load_dataset(data, tmp_path)
     assert [str(p) for p in caught.value.problems] == expected
+
+
+def _minimal_data(tmp_path: Path) -> Path:
+    """The minimal data folder, with the fixture documents in data/documents/."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    shutil.copytree(FIXTURES / "documents", data / "documents")
+    return data
 
 
 def test_all_problems_of_a_run_are_reported_at_once(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Tests for generator.thai: digits, BE years, dates, fiscal years and baht."""
+"""Tests for generator.thai: digits, BE years, dates, fiscal years, baht and file sizes."""
 from __future__ import annotations
 
 import datetime
@@ -489,3 +489,45 @@ def test_percent_of_zero_is_none(part: Decimal) -> None:
 def test_format_percent(value: Decimal | None, thai_digits: bool, expected: str) -> None:
     assert thai.format_percent(value, thai_digits) == expected
 
+
+
+# --- file sizes ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("size, expected", [
+    (0, "0 ไบต์"),
+    (1, "1 ไบต์"),
+    (1023, "1,023 ไบต์"),
+    (1024, "1 KB"),
+    (1535, "1 KB"),                  # 1.499 KB: half-up to whole KB
+    (1536, "2 KB"),
+    (245 * 1024 + 100, "245 KB"),    # the example on the page: (PDF, 245 KB)
+    (1023 * 1024, "1,023 KB"),
+    (1024 * 1024 - 1, "1.0 MB"),     # 1023.999 KB would round to 1024 KB: show MB instead
+    (1258291, "1.2 MB"),
+    (25 * 1024 * 1024, "25.0 MB"),
+    (3 * 1024 ** 3 // 2, "1.5 GB"),
+])
+def test_file_size(size: int, expected: str) -> None:
+    assert thai.file_size(size) == expected
+
+
+def test_file_size_with_thai_digits() -> None:
+    assert thai.file_size(1258291, thai_digits=True) == "๑.๒ MB"
+    assert thai.file_size(512, thai_digits=True) == "๕๑๒ ไบต์"
+
+
+def test_file_size_refuses_negative() -> None:
+    with pytest.raises(ValueError, match="cannot be negative"):
+        thai.file_size(-1)
+@pytest.mark.parametrize("amount, text", [
+    (D("7753278.00"), "7.75"), (D("11661012.00"), "11.66"), (D("38024736.50"), "38.02"),
+    (D("5000.00"), "0.01"), (D("4999.99"), "0.00"), (D("0"), "0.00"), (D("-4999"), "0.00"),
+    (D("1234567890123.45"), "1,234,567.89")])
+def test_million_baht(amount: Decimal, text: str) -> None:
+    assert thai.million_baht(amount) == text
+
+
+def test_million_baht_thai_digits_and_no_float() -> None:
+    assert thai.million_baht(D("7753278"), thai_digits=True) == "๗.๗๕"
+    with pytest.raises(TypeError):
+        thai.million_baht(7753278.0)  # type: ignore[arg-type]
