@@ -12,7 +12,6 @@ from typing import TypeVar
 
 import jinja2
 
-from .charts import site_charts
 from .checks import CheckReport, run_checks
 from .dataset import load_dataset
 from .errors import Problem, UserError, display_path
@@ -23,10 +22,9 @@ from .links import (UNFETCHABLE, LinkProblem, Severity, check_offline, link_refs
                     unique_urls)
 from .links_report import ExternalRun, LinksReport
 from .model import Dataset
-from . import opendata
 from .output import WriteResult, write_pages
 from .project import Project
-from .render import Asset, Page, document_assets, make_environment, render_site
+from .render import Asset, Derived, Page, document_assets, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_assets, write_config
 from .site_links import SiteLinkReport, check_site_links, find_broken_links
@@ -87,13 +85,14 @@ def known_broken_links(project: Project, dataset: Dataset) -> dict[str, str]:
 
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
-             reports: Mapping[int, CheckReport], show_findings: bool = False) -> list[Page]:
+             reports: Mapping[int, CheckReport], show_findings: bool = False,
+             derived: Derived | None = None) -> list[Page]:
     """Render every page (pure) from the validated data and its completeness check."""
     intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
     try:
         return render_site(dataset, build_date=build_date, intro=intro.strip(),
                            env=make_environment(project.theme_dir), reports=reports,
-                           show_findings=show_findings)
+                           show_findings=show_findings, derived=derived)
     except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "a page template"
         raise UserError(Problem(display_path(Path(name), project.root),
@@ -101,15 +100,9 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
                                 "a valid Jinja2 template")) from None
 
 
-def generate_assets(project: Project, dataset: Dataset,
-                    reports: Mapping[int, CheckReport]) -> list[Asset]:
-    """Every generated non-page file: each feature module contributes its own."""
-    assets: list[Asset] = []
-    assets.extend(Asset(f.path, f.content) for f in opendata.publish(dataset).files)
-    assets.extend(document_assets(dataset))
-    assets.extend(Asset(chart.asset_path, chart.svg().encode("utf-8"))
-                  for chart in site_charts(dataset))
-    return assets
+def generate_assets(dataset: Dataset, derived: Derived | None = None) -> list[Asset]:
+    """Every generated non-page file: open data, charts, and the evidence documents."""
+    return (derived or Derived.of(dataset)).assets() + document_assets(dataset)
 
 
 def build(project: Project, build_date: datetime.date, *, check_links: bool = True,
@@ -121,12 +114,13 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
     report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset))
     report.broken_links = timer("load+validate", lambda: known_broken_links(project, dataset))
     reports = timer("generate", lambda: check_all(dataset, build_date, report.broken_links))
+    derived = timer("generate", lambda: Derived.of(dataset))
     pages = timer("generate", lambda: generate(project, dataset, build_date, reports,
-                                               show_findings))
+                                               show_findings, derived))
     report.written = timer("generate", lambda: write_pages(pages, project.content_dir, project.root))
     report.pages = len(pages)
     staging, assets_dir = project.work_dir / "site.new", project.work_dir / "assets"
-    timer("generate", lambda: write_assets(generate_assets(project, dataset, reports), assets_dir))
+    timer("generate", lambda: write_assets(generate_assets(dataset, derived), assets_dir))
     config = write_config(project, site_config(project, dataset, pages, build_date, staging,
                                                assets_dir))
     timer("mkdocs build", lambda: run_mkdocs(config))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from xml.sax.saxutils import escape
@@ -21,6 +22,7 @@ _EM = {"space": Decimal("0.30"), "narrow": Decimal("0.30"), "bracket": Decimal("
        "lower": Decimal("0.56"), "wide": Decimal("0.90"), "other": Decimal("0.64")}
 
 
+@lru_cache(maxsize=65536)   # charts repeat the same coordinates many times over
 def number(value: Decimal | Fraction | int) -> str:
     """A coordinate for an SVG attribute: at most two decimals, no trailing zeros."""
     if isinstance(value, Fraction):
@@ -45,6 +47,7 @@ def xml_text(text: str) -> str:
     return escape(text)
 
 
+@lru_cache(maxsize=4096)
 def _em(char: str) -> Decimal:
     if unicodedata.category(char) in ("Mn", "Me"):
         return Decimal(0)          # Thai vowels and tone marks above or below take no width

@@ -287,10 +287,13 @@ class ProcurementPlan(TopicData):
                 return UNSPECIFIED
             return quarter_label(year, month.fiscal_quarter) if month.fiscal_year == year \
                 else f"นอกปีงบประมาณ พ.ศ. {year}"
+        buckets: dict[str, list[ProcurementItem]] = {}
+        for item in self.items:
+            buckets.setdefault(bucket(item), []).append(item)
         rows = []
         for name in [*(quarter_label(year, q) for q in (1, 2, 3, 4)),
                      f"นอกปีงบประมาณ พ.ศ. {year}", UNSPECIFIED]:
-            items = [i for i in self.items if bucket(i) == name]
+            items = buckets.get(name, [])
             if items or name.startswith("ไตรมาส"):
                 rows.append((name, len(items), thai.total(i.budget or Decimal(0) for i in items)))
         return rows

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import jinja2
 
 from . import thai
-from .charts import topic_charts
+from .charts import Chart, topic_charts
 from .checks import CheckReport
 from .model import Dataset, Evidence, FiscalYearData, local_documents
 from .opendata import CATALOGUE_PAGE, OpenData, publish
@@ -147,19 +147,42 @@ def page_path(year: int, topic: Topic | None = None) -> str:
     return f"{year}/index.md" if topic is None else f"{year}/{topic.slug}.md"
 
 
+@dataclass(frozen=True)
+class Derived:
+    """What pages and assets both need from the data, computed once per build."""
+
+    open_data: OpenData
+    charts: dict[tuple[int, Topic], dict[str, Chart]]
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Derived:
+        charts = {(year, topic): topic_charts(fy, topic)
+                  for year, fy in dataset.years.items() for topic in Topic}
+        return cls(publish(dataset), charts)
+
+    def assets(self) -> list[Asset]:
+        """The open data files and the chart images, in a stable order."""
+        files = [Asset(f.path, f.content) for f in self.open_data.files]
+        return files + [Asset(chart.asset_path, chart.svg().encode("utf-8"))
+                        for key in sorted(self.charts, key=lambda k: (k[0], k[1].value))
+                        for chart in self.charts[key].values()]
+
+
 def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
                 env: jinja2.Environment, reports: Mapping[int, CheckReport],
-                show_findings: bool = False) -> list[Page]:
+                show_findings: bool = False, derived: Derived | None = None) -> list[Page]:
     """Every generated page of the site, in a stable order.
 
     ``reports`` holds the completeness check of every year as of the build date; each
     topic page lists its own findings only when ``show_findings`` (the webmaster's build).
     """
-    open_data = publish(dataset)
+    derived = derived or Derived.of(dataset)
+    open_data = derived.open_data
     common = {"unit": dataset.unit, "dataset": dataset, "build_date": build_date,
               "topics": list(Topic), "info": TOPIC_INFO, "page_path": page_path,
               "thai": thai, "reports": reports, "show_findings": show_findings,
-              "open_data": open_data, "catalogue_page": CATALOGUE_PAGE}
+              "open_data": open_data, "catalogue_page": CATALOGUE_PAGE,
+              "derived": derived}
     pages = [_render(env, "home.md.j2", "index.md", "หน้าแรก", {**common, "intro": intro}),
              _render(env, "rules.md.j2", RULES_PAGE, "เกณฑ์การตรวจความครบถ้วน",
                      {**common, "rules": sorted(RULES, key=lambda r: r.topic.value),
@@ -197,7 +220,7 @@ def _topic_page(env: jinja2.Environment, common: dict[str, Any], fy: FiscalYearD
     context = {**common, "year": fy.year, "fy": fy, "topic": topic, "t": topic.info,
                "data": data, "source": fy.sources.get(topic), "year_start": start,
                "year_end": end, "downloads": open_data.get(fy.year, topic),
-               "charts": topic_charts(fy, topic)}
+               "charts": common["derived"].charts[(fy.year, topic)]}
     name = f"{topic.slug}.md.j2" if data is not None else "topic-missing.md.j2"
     title = f"{topic.value} {topic.info.title_th}"
     return _render(env, name, page_path(fy.year, topic), title, context)

@@ -5,8 +5,7 @@ import calendar
 import datetime
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 MONTHS_FULL: tuple[str, ...] = (
@@ -264,10 +263,13 @@ def percent(part: Decimal, whole: Decimal) -> Decimal | None:
     """100 * part / whole rounded half-up to 0.01, or None when whole is zero."""
     if whole == 0:
         return None
-    # Exact rational arithmetic, so rounding happens once, not after a 28-digit division.
-    hundredths = Fraction(part) * 10000 / Fraction(whole)
-    rounded = int(abs(hundredths) + Fraction(1, 2))
-    return Decimal(rounded if hundredths >= 0 else -rounded).scaleb(-2)
+    # Divide with 60 significant digits so rounding effectively happens once: for amounts
+    # in satang a true quotient is either exactly a tie (then exact here) or farther from
+    # one than 60 digits can blur; Fraction gave the same results five times slower.
+    with localcontext() as ctx:
+        ctx.prec = 60
+        quotient = Decimal(part) * 100 / Decimal(whole)
+    return _clean_zero(quotient.quantize(_CENT, ROUND_HALF_UP))
 
 
 def format_percent(value: Decimal | None, thai_digits: bool = False) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-PAGES = ["", "2570/", "2570/status/", "rules/", "about/",
+PAGES = ["", "2570/", "2570/status/", "rules/", "about/", "catalogue/",
          *[f"2570/{slug}/" for slug in ("01-budget-plan", "02-budget-monitoring",
                                         "03-budget-report", "04-procurement-plan",
                                         "05-opinion-channels", "06-participation")],
