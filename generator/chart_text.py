@@ -37,9 +37,17 @@ def attrs(**values: object) -> str:
     for name, value in values.items():
         if value is None:
             continue
-        shown = number(value) if isinstance(value, Decimal | Fraction | int) else str(value)
-        parts.append(f' {name.rstrip("_").replace("_", "-")}="{escape(shown, _QUOTE)}"')
+        if isinstance(value, (Decimal, Fraction, int)):
+            shown = number(value)              # digits, a point and a sign: nothing to escape
+        else:
+            shown = escape(str(value), _QUOTE)
+        parts.append(f' {_attr_name(name)}="{shown}"')
     return "".join(parts)
+
+
+@lru_cache(maxsize=256)
+def _attr_name(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
 
 
 def xml_text(text: str) -> str:

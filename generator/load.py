@@ -17,7 +17,20 @@ from .errors import Problem, UserError, display_path
 FieldPath = tuple[str | int, ...]
 # libyaml parses about ten times faster; node marks (our line numbers) are the same. The base
 # loader resolves no implicit types (that is Python regex work per scalar): we only need null.
-_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_BASE_LOADER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode:
+                 "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc]
+    """The base loader with its per-node tag lookup cut to one dict access (225,000 calls
+    for the 600-page benchmark): we resolve nothing implicitly anyway."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
+
+_LOADER = _Loader
 NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))   # YAML 1.1 null, when not quoted

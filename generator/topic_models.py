@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated
@@ -63,7 +64,7 @@ class BudgetPlan(TopicData):
     def category_total(self, category: BudgetCategory) -> Decimal:
         return thai.total(p.budget.get(category, Decimal(0)) for p in self.projects)
 
-    @property
+    @functools.cached_property   # read for every row of the budget table
     def categories(self) -> list[BudgetCategory]:
         """The budget categories used, in the order of the Budget Act."""
         used = {c for p in self.projects for c in p.budget}
