@@ -76,12 +76,16 @@ def _as_problem(link: LinkProblem) -> Problem:
                    link.suggestion or "")
 
 
-def known_broken_links(project: Project, dataset: Dataset) -> dict[str, str]:
-    """{url: Thai reason}: offline errors and the cached external results (never the network)."""
+def known_broken_links(project: Project, dataset: Dataset,
+                       offline: list[LinkProblem] | None = None) -> dict[str, str]:
+    """{url: Thai reason}: offline errors and the cached external results (never the network).
+
+    ``offline`` is the result of the offline checks when the caller already has it.
+    """
     refs = link_refs(dataset)
     cache = load_cache(project.link_cache)
     results = [cache[url] for url in unique_urls(refs) if url in cache]
-    return broken_links(check_offline(dataset, refs), results)
+    return broken_links(check_offline(dataset, refs) if offline is None else offline, results)
 
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
@@ -112,7 +116,8 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
     timer = _Timer(report.seconds)
     dataset = timer("load+validate", lambda: validate(project))
     report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset))
-    report.broken_links = timer("load+validate", lambda: known_broken_links(project, dataset))
+    report.broken_links = timer("load+validate", lambda: known_broken_links(
+        project, dataset, report.link_warnings))
     reports = timer("generate", lambda: check_all(dataset, build_date, report.broken_links))
     derived = timer("generate", lambda: Derived.of(dataset))
     pages = timer("generate", lambda: generate(project, dataset, build_date, reports,
