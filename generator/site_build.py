@@ -41,6 +41,7 @@ def site_config(project: Project, dataset: Dataset, pages: list[Page],
             "build_date": thai.thai_date(build_date),
             "build_date_iso": build_date.isoformat(),
             "assets_dir": str(assets_dir),
+            "current_fiscal_year": dataset.current_year,
         }},
     }
 

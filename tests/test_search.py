@@ -142,3 +142,12 @@ def test_results_name_the_fiscal_year_of_each_page(page: Any, site_url: str) -> 
                                        "els => els.map(e => e.textContent.replace(/\\u200b/g, ''))")
     assert "04 แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2570" in titles, titles
     assert "04 แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2569" in titles, titles
+
+
+@pytest.mark.parametrize("query", ["แผนการจัดซื้อจัดจ้าง", "ช่องทางการรับฟังความคิดเห็น",
+                                   "การเปิดโอกาสให้เกิดการมีส่วนร่วม"])
+def test_the_current_fiscal_year_comes_before_its_twin_from_an_earlier_year(
+        page: Any, site_url: str, query: str) -> None:
+    results = search(page, site_url, query)
+    years = [p.split("/")[0] for p in results.pages if re.match(r"25\d\d/0\d-", p)]
+    assert years[:2] == ["2570", "2569"], results.pages[:5]
