@@ -106,7 +106,7 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
 
 def generate_assets(dataset: Dataset, derived: Derived | None = None) -> list[Asset]:
     """Every generated non-page file: open data, charts, and the evidence documents."""
-    return (derived or Derived.of(dataset)).assets() + document_assets(dataset)
+    return (derived or Derived.of(dataset)).assets(dataset) + document_assets(dataset)
 
 
 def build(project: Project, build_date: datetime.date, *, check_links: bool = True,

@@ -64,10 +64,19 @@ def topic_charts(fy: FiscalYearData, topic: Topic) -> dict[str, Chart]:
     return {chart.name: chart for chart in found if chart is not None}
 
 
-def site_charts(dataset: Dataset) -> list[Chart]:
-    """Every chart of the site, in a stable order."""
-    return [chart for _, fy in sorted(dataset.years.items()) for topic in Topic
-            for chart in topic_charts(fy, topic).values()]
+PageCharts = dict[tuple[int, Topic], dict[str, Chart]]
+
+
+def charts_by_page(dataset: Dataset) -> PageCharts:
+    """The charts of every topic page, keyed by (year, topic), years and topics in order."""
+    return {(year, topic): topic_charts(fy, topic)
+            for year, fy in sorted(dataset.years.items()) for topic in Topic}
+
+
+def site_charts(dataset: Dataset, by_page: PageCharts | None = None) -> list[Chart]:
+    """Every chart of the site, in a stable order (from ``by_page`` when already made)."""
+    pages = charts_by_page(dataset) if by_page is None else by_page
+    return [chart for charts in pages.values() for chart in charts.values()]
 
 
 def _subtitle(year: int, scale: AmountScale, *middle: str) -> str:

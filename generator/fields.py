@@ -161,7 +161,6 @@ def _text(value: Any, _fy: int | None) -> str:
     return text
 
 
-Url = Annotated[str, _field(_url, URL_EXPECTED)]
 OptionalUrl = Annotated[str | None, _field(_url, URL_EXPECTED, nullable=True)]
 Text = Annotated[str, _field(_text, "some text")]
 OptionalText = Annotated[str | None, _field(_text, "some text", nullable=True)]

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import jinja2
 
 from . import thai
-from .charts import Chart, topic_charts
+from .charts import PageCharts, charts_by_page, site_charts
 from .checks import CheckReport
 from .model import Dataset, Evidence, FiscalYearData, local_documents
 from .opendata import CATALOGUE_PAGE, OpenData, publish
@@ -152,20 +152,17 @@ class Derived:
     """What pages and assets both need from the data, computed once per build."""
 
     open_data: OpenData
-    charts: dict[tuple[int, Topic], dict[str, Chart]]
+    charts: PageCharts
 
     @classmethod
     def of(cls, dataset: Dataset) -> Derived:
-        charts = {(year, topic): topic_charts(fy, topic)
-                  for year, fy in dataset.years.items() for topic in Topic}
-        return cls(publish(dataset), charts)
+        return cls(publish(dataset), charts_by_page(dataset))
 
-    def assets(self) -> list[Asset]:
+    def assets(self, dataset: Dataset) -> list[Asset]:
         """The open data files and the chart images, in a stable order."""
         files = [Asset(f.path, f.content) for f in self.open_data.files]
         return files + [Asset(chart.asset_path, chart.svg().encode("utf-8"))
-                        for key in sorted(self.charts, key=lambda k: (k[0], k[1].value))
-                        for chart in self.charts[key].values()]
+                        for chart in site_charts(dataset, self.charts)]
 
 
 def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
