@@ -24,7 +24,8 @@ from .links_report import ExternalRun, LinksReport
 from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
-from .render import Asset, Derived, Page, document_assets, make_environment, render_site
+from .parallel import paused_gc, usable_cpus
+from .render import SiteOutput, document_assets, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_assets, write_config
 from .site_links import SiteLinkReport, check_site_links, find_broken_links
@@ -43,9 +44,10 @@ class BuildReport:
     internal: SiteLinkReport | None = None
 
 
-def validate(project: Project) -> Dataset:
-    """Load and validate the data; raises UserError with every problem."""
-    return load_dataset(project.data_dir, project.root)
+def validate(project: Project, jobs: int | None = None) -> Dataset:
+    """Load and validate the data (in ``jobs`` processes, default one per usable core);
+    raises UserError with every problem."""
+    return load_dataset(project.data_dir, project.root, jobs or usable_cpus())
 
 
 def check(dataset: Dataset, year: int, as_of: datetime.date,
@@ -90,13 +92,13 @@ def known_broken_links(project: Project, dataset: Dataset,
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
              reports: Mapping[int, CheckReport], show_findings: bool = False,
-             derived: Derived | None = None) -> list[Page]:
-    """Render every page (pure) from the validated data and its completeness check."""
+             jobs: int = 1) -> SiteOutput:
+    """Render every page and file (pure) from the validated data and its completeness check."""
     intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
     try:
         return render_site(dataset, build_date=build_date, intro=intro.strip(),
                            env=make_environment(project.theme_dir), reports=reports,
-                           show_findings=show_findings, derived=derived)
+                           show_findings=show_findings, jobs=jobs)
     except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "a page template"
         raise UserError(Problem(display_path(Path(name), project.root),
@@ -104,35 +106,42 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
                                 "a valid Jinja2 template")) from None
 
 
-def generate_assets(dataset: Dataset, derived: Derived | None = None) -> list[Asset]:
-    """Every generated non-page file: open data, charts, and the evidence documents."""
-    return (derived or Derived.of(dataset)).assets(dataset) + document_assets(dataset)
-
-
 def build(project: Project, build_date: datetime.date, *, check_links: bool = True,
-          show_findings: bool = False) -> BuildReport:
-    """The whole pipeline; on any failure the published site/ is left untouched."""
+          show_findings: bool = False, jobs: int | None = None) -> BuildReport:
+    """The whole pipeline; on any failure the published site/ is left untouched.
+
+    ``jobs``: processes that render the fiscal years (default: one per usable core).
+    """
     report = BuildReport()
     timer = _Timer(report.seconds)
-    dataset = timer("load+validate", lambda: validate(project))
-    report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset))
-    report.broken_links = timer("load+validate", lambda: known_broken_links(
-        project, dataset, report.link_warnings))
-    reports = timer("generate", lambda: check_all(dataset, build_date, report.broken_links))
-    derived = timer("generate", lambda: Derived.of(dataset))
-    pages = timer("generate", lambda: generate(project, dataset, build_date, reports,
-                                               show_findings, derived))
-    report.written = timer("generate", lambda: write_pages(pages, project.content_dir, project.root))
-    report.pages = len(pages)
-    staging, assets_dir = project.work_dir / "site.new", project.work_dir / "assets"
-    timer("generate", lambda: write_assets(generate_assets(dataset, derived), assets_dir))
-    config = write_config(project, site_config(project, dataset, pages, build_date, staging,
-                                               assets_dir))
+    jobs = jobs or usable_cpus()
+    with paused_gc():
+        dataset = timer("load+validate", lambda: validate(project, jobs))
+        report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset))
+        report.broken_links = timer("load+validate", lambda: known_broken_links(
+            project, dataset, report.link_warnings))
+        output = timer("generate", lambda: _generate_files(
+            project, dataset, build_date, report, show_findings, jobs))
+    staging = project.work_dir / "site.new"
+    config = write_config(project, site_config(project, dataset, output.pages, build_date,
+                                               staging, project.assets_bundle))
     timer("mkdocs build", lambda: run_mkdocs(config))
     if check_links:
         report.internal = timer("link check", lambda: check_site_links(staging))
     publish(staging, project.site_dir, project.work_dir)
     return report
+
+
+def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
+                    report: BuildReport, show_findings: bool, jobs: int) -> SiteOutput:
+    """Check, render and write the pages into content/ and the other files into the build's
+    scratch folder; the pages' count and what was written go into ``report``."""
+    reports = check_all(dataset, build_date, report.broken_links)
+    output = generate(project, dataset, build_date, reports, show_findings, jobs)
+    report.written = write_pages(output.pages, project.content_dir, project.root)
+    report.pages = len(output.pages)
+    write_assets(output.assets + document_assets(dataset), project.assets_bundle)
+    return output
 
 
 def links(project: Project, now: datetime.datetime, *, external: bool = False,

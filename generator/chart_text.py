@@ -33,16 +33,19 @@ def number(value: Decimal | Fraction | int) -> str:
 
 def attrs(**values: object) -> str:
     """Attributes in the order given; a trailing underscore is dropped, '_' becomes '-'."""
-    parts = []
-    for name, value in values.items():
-        if value is None:
-            continue
-        if isinstance(value, (Decimal, Fraction, int)):
-            shown = number(value)              # digits, a point and a sign: nothing to escape
-        else:
-            shown = escape(str(value), _QUOTE)
-        parts.append(f' {_attr_name(name)}="{shown}"')
-    return "".join(parts)
+    return "".join([f' {_attr_name(name)}="{_attr_value(value)}"'
+                    for name, value in values.items() if value is not None])
+
+
+def _attr_value(value: object) -> str:
+    if isinstance(value, (Decimal, Fraction, int)):
+        return number(value)              # digits, a point and a sign: nothing to escape
+    return _attr_text(str(value))
+
+
+@lru_cache(maxsize=4096)   # colours, anchors and class names come back again and again
+def _attr_text(text: str) -> str:
+    return escape(text, _QUOTE)
 
 
 @lru_cache(maxsize=256)
@@ -78,6 +81,7 @@ def _em(char: str) -> Decimal:
     return _EM["other"]
 
 
+@lru_cache(maxsize=8192)   # axis labels and names recur on every chart of a kind
 def text_width(text: str, size: int) -> Decimal:
     """The estimated width of a line of text at a font size (no font is measured)."""
     return sum((_em(char) for char in text), Decimal(0)) * size
@@ -99,9 +103,10 @@ def fit(text: str, width: Decimal, size: int) -> str:
     if text_width(text, size) <= width:
         return text
     room = width - text_width(ELLIPSIS, size)
-    kept = ""
+    kept, used = "", Decimal(0)
     for cluster in _clusters(text):
-        if text_width(kept + cluster, size) > room:
+        used += text_width(cluster, size)
+        if used > room:
             break
         kept += cluster
     space = kept.rfind(" ")

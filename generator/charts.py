@@ -7,7 +7,7 @@ A chart without data is not made, so it is neither published nor linked.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -67,10 +67,12 @@ def topic_charts(fy: FiscalYearData, topic: Topic) -> dict[str, Chart]:
 PageCharts = dict[tuple[int, Topic], dict[str, Chart]]
 
 
-def charts_by_page(dataset: Dataset) -> PageCharts:
-    """The charts of every topic page, keyed by (year, topic), years and topics in order."""
-    return {(year, topic): topic_charts(fy, topic)
-            for year, fy in sorted(dataset.years.items()) for topic in Topic}
+def charts_by_page(dataset: Dataset, years: Iterable[int] | None = None) -> PageCharts:
+    """The charts of every topic page (of ``years``, or all), keyed by (year, topic), years
+    and topics in order."""
+    chosen = sorted(dataset.years) if years is None else years
+    return {(year, topic): topic_charts(dataset.years[year], topic)
+            for year in chosen for topic in Topic}
 
 
 def site_charts(dataset: Dataset, by_page: PageCharts | None = None) -> list[Chart]:

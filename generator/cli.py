@@ -14,6 +14,7 @@ from .errors import UserError
 from .external_links import DEFAULT_THREADS, DEFAULT_TIMEOUT
 from .link_cache import DEFAULT_MAX_AGE
 from .links import LinkProblem
+from .parallel import usable_cpus
 from .render import make_environment, render_check_markdown
 from .report import as_json, as_text
 from .project import Project
@@ -47,7 +48,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--show-findings", action="store_true",
                        help="also list each topic's completeness findings on its page "
                             "(for the webmaster's preview; the status page always shows them)")
-    commands.add_parser("validate", help="only check the data files; change nothing")
+    _jobs_option(build)
+    _jobs_option(commands.add_parser("validate", help="only check the data files; change nothing"))
     check = commands.add_parser("check", help="is every topic of a fiscal year complete?")
     check.add_argument("--year", type=int, default=None,
                        help="Buddhist Era fiscal year (default: the unit's current_fiscal_year)")
@@ -57,6 +59,12 @@ def make_parser() -> argparse.ArgumentParser:
     _links_parser(commands.add_parser(
         "links", help="check every web address in the data and every link of the built site"))
     return parser
+
+
+def _jobs_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--jobs", type=_count, default=None,
+                         help="processes that share the fiscal years "
+                              f"(default: one per usable core, here {usable_cpus()})")
 
 
 def _links_parser(links: argparse.ArgumentParser) -> None:
@@ -113,7 +121,7 @@ def _any_date(text: str) -> datetime.date:
 
 def run_build(project: Project, args: argparse.Namespace) -> str:
     report = pipeline.build(project, args.build_date or today_in_thailand(),
-                            show_findings=args.show_findings)
+                            show_findings=args.show_findings, jobs=args.jobs)
     written = report.written
     changed = f"{len(written.written)} written, {len(written.unchanged)} unchanged" if written else ""
     removed = f", {len(written.removed)} removed" if written and written.removed else ""
@@ -125,8 +133,8 @@ def run_build(project: Project, args: argparse.Namespace) -> str:
                       f"{total:.1f} s", *_warnings(report.link_warnings)])
 
 
-def run_validate(project: Project, _args: argparse.Namespace) -> str:
-    dataset = pipeline.validate(project)
+def run_validate(project: Project, args: argparse.Namespace) -> str:
+    dataset = pipeline.validate(project, args.jobs)
     warnings = pipeline.require_valid_links(dataset)
     topics = sum(len(fy.topics) for fy in dataset.years.values())
     return "\n".join([f"Data OK: {dataset.unit.name_th}, {len(dataset.years)} fiscal year(s) "

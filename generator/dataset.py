@@ -14,6 +14,7 @@ from .errors import Problem, UserError, display_path
 from .fields import FieldError
 from .load import Document, FieldPath, SourceFile, field_name, load_yaml
 from .model import TOPIC_MODELS, Dataset, FiscalYearData, TopicData, Unit
+from .parallel import fork_map, shares
 from .topics import Topic
 
 UNIT_FILE = "unit.yml"
@@ -21,22 +22,30 @@ YEAR_DIR = re.compile(r"^\d{4}$")
 TOPIC_FILES = {f"{topic.slug}.yml": topic for topic in Topic}
 
 
-def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
-    """Read and validate ``data_dir``; raise UserError listing every problem found."""
+def load_dataset(data_dir: Path, root: Path | None = None, jobs: int = 1) -> Dataset:
+    """Read and validate ``data_dir``; raise UserError listing every problem found.
+
+    ``jobs`` processes share the fiscal-year folders; the result is the same.
+    """
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise UserError(Problem(display_path(data_dir, root), None, "",
                                 "the data folder does not exist", f"a folder with {UNIT_FILE}"))
     unit, unit_source = _load_unit(data_dir, root, problems)
-    documents = DocumentFolder(data_dir)   # evidence files are checked while validating
-    years: dict[int, FiscalYearData] = {}
-    for year_dir in sorted(p for p in data_dir.iterdir() if p.is_dir()):
-        if YEAR_DIR.match(year_dir.name):
-            years[int(year_dir.name)] = _load_year(year_dir, root, documents, problems)
-        elif not year_dir.name.startswith((".", "_")) and year_dir.name != DOCUMENTS_DIR:
-            problems.append(Problem(display_path(year_dir, root), None, "",
+    year_dirs = []
+    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
+        if YEAR_DIR.match(folder.name):
+            year_dirs.append(folder)
+        elif not folder.name.startswith((".", "_")) and folder.name != DOCUMENTS_DIR:
+            problems.append(Problem(display_path(folder, root), None, "",
                                     "unknown folder in the data folder",
                                     "a fiscal-year folder named by its Buddhist Era year, e.g. 2567"))
+    years: dict[int, FiscalYearData] = {}
+    for part in fork_map(lambda dirs: _load_years(dirs, data_dir, root), shares(year_dirs, jobs)):
+        for fy, found in part:
+            years[fy.year] = fy
+            problems.extend(found)
+    years = dict(sorted(years.items()))
     if unit is not None and unit.current_fiscal_year not in years:
         problems.append(Problem(display_path(data_dir / UNIT_FILE, root), None,
                                 "current_fiscal_year",
@@ -59,6 +68,16 @@ def _load_unit(data_dir: Path, root: Path | None,
         return None, None
     result = _validate(doc, Unit, {}, problems)
     return (result if isinstance(result, Unit) else None), doc.source
+
+
+def _load_years(year_dirs: list[Path], data_dir: Path,
+                root: Path | None) -> list[tuple[FiscalYearData, list[Problem]]]:
+    documents = DocumentFolder(data_dir)   # evidence files are checked while validating
+    loaded = []
+    for year_dir in year_dirs:
+        problems: list[Problem] = []
+        loaded.append((_load_year(year_dir, root, documents, problems), problems))
+    return loaded
 
 
 def _load_year(year_dir: Path, root: Path | None, documents: DocumentFolder,

@@ -30,6 +30,10 @@ class UserError(Exception):
         self.summary = summary
         super().__init__(self.render())
 
+    def __reduce__(self) -> tuple[type[UserError], tuple[list[Problem], str]]:
+        # Raised in a build process and re-raised in the parent: keep the problems.
+        return UserError, (self.problems, self.summary)
+
     def render(self) -> str:
         """All problems, one per line, with an optional summary line first."""
         lines = [str(p) for p in self.problems]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from pathlib import Path
 from typing import Any
@@ -18,19 +19,22 @@ def on_files(files: Files, config: Any) -> Files:
         if file.src_uri.startswith(THEME_TEMPLATE_PREFIX) and not file.src_uri.endswith(".md") \
                 and str(config["theme"].custom_dir or "") in (file.abs_src_path or ""):
             files.remove(file)
-    assets_dir = config["extra"].get("oit", {}).get("assets_dir")
-    if assets_dir:
-        _add_assets(files, Path(assets_dir), config)
+    bundle = config["extra"].get("oit", {}).get("assets")
+    if bundle:
+        _add_assets(files, Path(bundle), config)
     return files
 
 
-def _add_assets(files: Files, assets_dir: Path, config: Any) -> None:
-    for path in sorted(p for p in assets_dir.rglob("*") if p.is_file()):
-        uri = path.relative_to(assets_dir).as_posix()
+def _add_assets(files: Files, bundle: Path, config: Any) -> None:
+    """The files that `oit build` generated (site_build.write_assets) or publishes as they are."""
+    for uri, content, source in pickle.loads(bundle.read_bytes()):
         existing = files.get_file_from_path(uri)
         if existing is not None:
             files.remove(existing)   # generated data wins over a stale copy in content/
-        files.append(File(uri, str(assets_dir), config["site_dir"], config["use_directory_urls"]))
+        if content is not None:
+            files.append(File.generated(config, uri, content=content))
+        else:
+            files.append(File.generated(config, uri, abs_src_path=source))
 
 
 CURRENT_YEAR_BOOST = 1.25   # Material's per-page search boost (page.meta.search.boost)

@@ -1,7 +1,9 @@
 """What every model shares: strict models, Thai aliases, evidence, the common topic fields."""
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Mapping
+from typing import Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -9,9 +11,26 @@ from .documents import FILE_EXAMPLE, OptionalDocumentFile
 from .fields import (FieldError, FiscalYearBE, OptionalDate, OptionalText, OptionalUrl, Text)
 
 class Strict(BaseModel):
-    """Unknown keys are errors: a typo must never silently drop data."""
+    """Unknown keys are errors: a typo must never silently drop data.
+
+    Frozen, so sums can be cached (functools.cached_property); a copy with changed fields
+    forgets them, since pydantic's model_copy would carry the old sums over.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        for name in _cached_properties(type(self)):
+            copied.__dict__.pop(name, None)
+        return copied
+
+
+@functools.cache
+def _cached_properties(model: type) -> tuple[str, ...]:
+    return tuple(name for cls in model.__mro__ for name, value in vars(cls).items()
+                 if isinstance(value, functools.cached_property))
 
 
 def thai_alias(aliases: dict[str, str]) -> BeforeValidator:

@@ -5,13 +5,15 @@ does, so the same data always gives the same bytes.
 """
 from __future__ import annotations
 
+import datetime
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import thai
 from .datatable import Json, Table, csv_bytes, json_bytes
 from .licences import Licence
-from .model import Dataset, FiscalYearData, TopicData, Unit
+from .model import Dataset, FiscalYearData, Unit
 from .topic_data import topic_content
 from .topics import Topic
 
@@ -54,7 +56,8 @@ class OpenDataset:
 
     year: int
     topic: Topic
-    data: TopicData
+    last_updated: datetime.date | None
+    responsible: str | None
     metadata: dict[str, Json]
     csv_files: tuple[DataFile, ...]
     json_file: DataFile
@@ -113,11 +116,21 @@ def data_path(year: int, topic: Topic, table: str = "", suffix: str = "csv") -> 
 
 def publish(dataset: Dataset) -> OpenData:
     """Every topic with data, in every fiscal year, as files; and the catalogue of them all."""
-    datasets = tuple(_open_dataset(dataset.unit, fy, topic)
-                     for _, fy in sorted(dataset.years.items()) for topic in Topic
-                     if fy.get(topic) is not None)
-    catalogue = DataFile(CATALOGUE_JSON, JSON, json_bytes(dcat_catalogue(dataset.unit, datasets)))
-    return OpenData(dataset.unit, datasets, catalogue)
+    return catalogued(dataset.unit, open_datasets(dataset, sorted(dataset.years)))
+
+
+def open_datasets(dataset: Dataset, years: Iterable[int]) -> list[OpenDataset]:
+    """The published data of every topic with data in ``years``, by year, then topic."""
+    return [_open_dataset(dataset.unit, fy, topic)
+            for fy in (dataset.years[year] for year in years) for topic in Topic
+            if fy.get(topic) is not None]
+
+
+def catalogued(unit: Unit, datasets: Iterable[OpenDataset]) -> OpenData:
+    """The site's open data: its datasets in order, and the catalogue of them all."""
+    ordered = tuple(sorted(datasets, key=lambda d: (d.year, d.topic.value)))
+    catalogue = DataFile(CATALOGUE_JSON, JSON, json_bytes(dcat_catalogue(unit, ordered)))
+    return OpenData(unit, ordered, catalogue)
 
 
 def _open_dataset(unit: Unit, fy: FiscalYearData, topic: Topic) -> OpenDataset:
@@ -147,8 +160,8 @@ def _open_dataset(unit: Unit, fy: FiscalYearData, topic: Topic) -> OpenDataset:
     }
     document: Json = {"schema": SCHEMA, "metadata": metadata, "data": content.content}
     json_file = DataFile(data_path(fy.year, topic, suffix="json"), JSON, json_bytes(document))
-    return OpenDataset(fy.year, topic, data, metadata, csv_files, json_file,
-                       f"{fy.year}/{topic.slug}.md")
+    return OpenDataset(fy.year, topic, data.last_updated, data.responsible, metadata,
+                       csv_files, json_file, f"{fy.year}/{topic.slug}.md")
 
 
 def publisher(unit: Unit) -> dict[str, Json]:
@@ -214,11 +227,11 @@ def _dcat_dataset(unit: Unit, dataset: OpenDataset) -> dict[str, Json]:
         "dcat:landingPage": f"{dataset.year}/{dataset.topic.slug}/",
         "dcat:distribution": [_dcat_distribution(unit, f) for f in dataset.files],
     }
-    if dataset.data.last_updated is not None:
-        entry["dct:modified"] = dataset.data.last_updated.isoformat()
-    if dataset.data.responsible is not None:
+    if dataset.last_updated is not None:
+        entry["dct:modified"] = dataset.last_updated.isoformat()
+    if dataset.responsible is not None:
         contact: dict[str, Json] = {"@type": "vcard:Organization",
-                                    "vcard:fn": dataset.data.responsible}
+                                    "vcard:fn": dataset.responsible}
         if unit.email:
             contact["vcard:hasEmail"] = f"mailto:{unit.email}"
         entry["dcat:contactPoint"] = contact

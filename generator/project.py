@@ -41,6 +41,11 @@ class Project:
         return self.root / ".oit-build"
 
     @property
+    def assets_bundle(self) -> Path:
+        """The generated files of the build in progress, for the MkDocs hook to add."""
+        return self.work_dir / "assets.pickle"
+
+    @property
     def link_cache(self) -> Path:
         """Results of `oit links --external`, with the time of each check."""
         return self.work_dir / "link-cache.json"

@@ -2,21 +2,23 @@
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
 
 from . import thai
-from .charts import PageCharts, charts_by_page, site_charts
+from .charts import Chart, charts_by_page
 from .checks import CheckReport
 from .model import Dataset, Evidence, FiscalYearData, local_documents
-from .opendata import CATALOGUE_PAGE, OpenData, publish
+from .opendata import CATALOGUE_PAGE, OpenData, OpenDataset, catalogued, open_datasets
+from .parallel import fork_map, shares
 from .rules import DUE_DESCRIPTIONS, RULES
 from .topics import TOPIC_INFO, Topic
 
@@ -75,12 +77,12 @@ def make_environment(theme_dir: Path | None) -> jinja2.Environment:
     return env
 
 
+_MD_MARKUP = re.compile(r"[\\`*_\[\]<>#|]")
+
+
 def md_text(value: Any) -> str:
     """Escape characters that Markdown would take as markup inside running text."""
-    text = str(value)
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
-    return text
+    return _MD_MARKUP.sub(r"\\\g<0>", str(value))
 
 
 def md_cell(value: Any) -> str:
@@ -128,6 +130,15 @@ def document_assets(dataset: Dataset) -> list[Asset]:
     return [Asset(doc.site_path, source=doc.source) for doc in local_documents(dataset)]
 
 
+def year_links(years: Iterable[int], year: int, target: str, current: int) -> str:
+    """'**2570** (ปัจจุบัน) · [2569](../2569/index.md)': every year, latest first, each linked
+    to its ``target`` page but the page's own year. (In Python: at 85 years, a Jinja loop on
+    each of 600 pages took a sixth of the rendering.)"""
+    return " · ".join((f"**{y}**" if y == year else f"[{y}](../{y}/{target})")
+                      + (" (ปัจจุบัน)" if y == current else "")
+                      for y in sorted(years, reverse=True))
+
+
 FILTERS = {
     "md": md_text,
     "cell": md_cell,
@@ -139,6 +150,7 @@ FILTERS = {
     "evidence_href": evidence_href,
     "evidence_facts": evidence_facts,
     "file_size": thai.file_size,
+    "year_links": year_links,
 }
 
 
@@ -148,50 +160,67 @@ def page_path(year: int, topic: Topic | None = None) -> str:
 
 
 @dataclass(frozen=True)
-class Derived:
-    """What pages and assets both need from the data, computed once per build."""
+class YearOutput:
+    """One fiscal year's share of the site: its pages, its open data and its chart images."""
 
+    year: int
+    pages: list[Page]
+    open_datasets: list[OpenDataset]
+    charts: list[Asset]
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    """Every generated page, the open data, and the generated files beside the pages."""
+
+    pages: list[Page]
     open_data: OpenData
-    charts: PageCharts
-
-    @classmethod
-    def of(cls, dataset: Dataset) -> Derived:
-        return cls(publish(dataset), charts_by_page(dataset))
-
-    def assets(self, dataset: Dataset) -> list[Asset]:
-        """The open data files and the chart images, in a stable order."""
-        files = [Asset(f.path, f.content) for f in self.open_data.files]
-        return files + [Asset(chart.asset_path, chart.svg().encode("utf-8"))
-                        for chart in site_charts(dataset, self.charts)]
+    assets: list[Asset]          # open data files and chart images; not the evidence documents
 
 
 def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
                 env: jinja2.Environment, reports: Mapping[int, CheckReport],
-                show_findings: bool = False, derived: Derived | None = None) -> list[Page]:
-    """Every generated page of the site, in a stable order.
+                show_findings: bool = False, jobs: int = 1) -> SiteOutput:
+    """Every generated page and file of the site, in a stable order.
 
     ``reports`` holds the completeness check of every year as of the build date; each
     topic page lists its own findings only when ``show_findings`` (the webmaster's build).
+    The fiscal years are shared out over ``jobs`` processes; the output is the same.
     """
-    derived = derived or Derived.of(dataset)
-    open_data = derived.open_data
     common = {"unit": dataset.unit, "dataset": dataset, "build_date": build_date,
               "topics": list(Topic), "info": TOPIC_INFO, "page_path": page_path,
               "thai": thai, "reports": reports, "show_findings": show_findings,
-              "open_data": open_data, "catalogue_page": CATALOGUE_PAGE,
-              "derived": derived}
+              "licence": dataset.unit.open_data_licence, "catalogue_page": CATALOGUE_PAGE}
+    chunks = shares(sorted(dataset.years), jobs)
+    parts = fork_map(lambda years: [_render_year(env, common, dataset, y) for y in years], chunks)
+    by_year = sorted((output for part in parts for output in part), key=lambda o: o.year)
+    open_data = catalogued(dataset.unit, (d for o in by_year for d in o.open_datasets))
+    common["open_data"] = open_data
     pages = [_render(env, "home.md.j2", "index.md", "หน้าแรก", {**common, "intro": intro}),
              _render(env, "rules.md.j2", RULES_PAGE, "เกณฑ์การตรวจความครบถ้วน",
                      {**common, "rules": sorted(RULES, key=lambda r: r.topic.value),
                       "due_descriptions": DUE_DESCRIPTIONS}),
              _render(env, "catalogue.md.j2", CATALOGUE_PAGE, CATALOGUE_TITLE, common)]
-    for year, fy in sorted(dataset.years.items()):
-        pages.append(_render(env, "year.md.j2", page_path(year),
-                             f"ปีงบประมาณ พ.ศ. {year}", {**common, "year": year, "fy": fy}))
-        pages.extend(_topic_page(env, common, fy, topic) for topic in Topic)
-        pages.append(_render(env, "status.md.j2", status_path(year), "สถานะความครบถ้วน",
-                             {**common, **_report_context(reports[year], for_site=True)}))
-    return pages
+    pages += [page for output in by_year for page in output.pages]
+    assets = [Asset(f.path, f.content) for f in open_data.files]
+    return SiteOutput(pages, open_data, assets + [a for o in by_year for a in o.charts])
+
+
+def _render_year(env: jinja2.Environment, common: dict[str, Any], dataset: Dataset,
+                 year: int) -> YearOutput:
+    fy = dataset.years[year]
+    datasets = open_datasets(dataset, [year])
+    charts = charts_by_page(dataset, [year])
+    context = {**common, "year": year, "fy": fy}
+    pages = [_render(env, "year.md.j2", page_path(year), f"ปีงบประมาณ พ.ศ. {year}", context)]
+    downloads = {d.topic: d for d in datasets}
+    pages += [_topic_page(env, context, fy, topic, downloads.get(topic), charts[(year, topic)])
+              for topic in Topic]
+    pages.append(_render(env, "status.md.j2", status_path(year), "สถานะความครบถ้วน",
+                         {**context, **_report_context(common["reports"][year], for_site=True)}))
+    images = [Asset(chart.asset_path, chart.svg().encode("utf-8"))
+              for page_charts in charts.values() for chart in page_charts.values()]
+    return YearOutput(year, pages, datasets, images)
 
 
 def _report_context(report: CheckReport, *, for_site: bool) -> dict[str, Any]:
@@ -209,15 +238,13 @@ def status_path(year: int) -> str:
     return f"{year}/status.md"
 
 
-def _topic_page(env: jinja2.Environment, common: dict[str, Any], fy: FiscalYearData,
-                topic: Topic) -> Page:
+def _topic_page(env: jinja2.Environment, context: dict[str, Any], fy: FiscalYearData,
+                topic: Topic, downloads: OpenDataset | None, charts: dict[str, Chart]) -> Page:
     data = fy.get(topic)
     start, end = thai.fiscal_year_bounds(fy.year)
-    open_data: OpenData = common["open_data"]
-    context = {**common, "year": fy.year, "fy": fy, "topic": topic, "t": topic.info,
-               "data": data, "source": fy.sources.get(topic), "year_start": start,
-               "year_end": end, "downloads": open_data.get(fy.year, topic),
-               "charts": common["derived"].charts[(fy.year, topic)]}
+    context = {**context, "topic": topic, "t": topic.info, "data": data,
+               "source": fy.sources.get(topic), "year_start": start, "year_end": end,
+               "downloads": downloads, "charts": charts}
     name = f"{topic.slug}.md.j2" if data is not None else "topic-missing.md.j2"
     title = f"{topic.value} {topic.info.title_th}"
     return _render(env, name, page_path(fy.year, topic), title, context)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -24,7 +25,7 @@ HOOKS_FILE = Path(__file__).parent / "mkdocs_hooks.py"
 
 
 def site_config(project: Project, dataset: Dataset, pages: list[Page],
-                build_date: datetime.date, site_dir: Path, assets_dir: Path) -> dict[str, Any]:
+                build_date: datetime.date, site_dir: Path, assets: Path) -> dict[str, Any]:
     """The config that INHERITs the user's mkdocs.yml and adds what only the data knows."""
     unit = dataset.unit
     return {
@@ -40,7 +41,7 @@ def site_config(project: Project, dataset: Dataset, pages: list[Page],
                 "name_th", "name_en", "parent", "address", "phone", "email", "website"}),
             "build_date": thai.thai_date(build_date),
             "build_date_iso": build_date.isoformat(),
-            "assets_dir": str(assets_dir),
+            "assets": str(assets),
             "current_fiscal_year": dataset.current_year,
         }},
     }
@@ -67,29 +68,21 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
     return nav
 
 
-def write_assets(assets: list[Asset], assets_dir: Path) -> None:
-    """Write the generated assets into the build's own scratch folder (replaced each build)."""
-    if assets_dir.exists():
-        shutil.rmtree(assets_dir)
-    for asset in assets:
-        target = assets_dir / asset.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if asset.source is not None:
-            _link_or_copy(asset.source, target)
-        elif asset.content is not None:
-            target.write_bytes(asset.content)
+def write_assets(assets: list[Asset], bundle: Path) -> None:
+    """Hand the generated files to the MkDocs hook in one file: each one's site path and its
+    bytes, or the source path of a file published as it is (an evidence document).
 
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link costs nothing, whatever the size; a copy when the disks differ.
-
-    Safe because nothing writes into the scratch folder: it is only removed, which leaves
-    the original file in data/ as it was.
+    One write instead of one per file (1,500 at 600 pages), and MkDocs writes each file into
+    the site once instead of copying it from a scratch folder.
     """
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    records = [(a.path, a.content, None if a.source is None else str(a.source)) for a in assets]
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    partial = bundle.with_name(bundle.name + ".partial")
+    partial.write_bytes(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(bundle)
+    old_folder = bundle.parent / "assets"   # where earlier versions copied the files
+    if old_folder.is_dir():
+        shutil.rmtree(old_folder)
 
 
 def write_config(project: Project, config: dict[str, Any]) -> Path:

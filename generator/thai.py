@@ -20,6 +20,7 @@ BE_OFFSET = 543
 
 _MIN_BE, _MAX_BE = 2400, 2700
 _CENT = Decimal("0.01")
+_ZERO_CENTS = Decimal("0.00")
 _MAX_DIGITS = 15
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
@@ -252,11 +253,13 @@ def thai_month(year: int, month: int, style: str = "short", thai_digits: bool = 
 
 def baht(amount: Decimal, thai_digits: bool = False, unit: bool = False) -> str:
     """An amount as '1,234,567.50', optionally with Thai digits and ' บาท'."""
-    if isinstance(amount, float):
-        raise TypeError("baht() needs a Decimal, not a float")
-    rounded = _clean_zero(Decimal(amount).quantize(_CENT, ROUND_HALF_UP))
+    if not isinstance(amount, Decimal):
+        if isinstance(amount, float):
+            raise TypeError("baht() needs a Decimal, not a float")
+        amount = Decimal(amount)
+    rounded = amount.quantize(_CENT, ROUND_HALF_UP) or _ZERO_CENTS   # never -0.00
     text = f"{rounded:,.2f}" + (" บาท" if unit else "")
-    return _digits(text, thai_digits)
+    return to_thai_digits(text) if thai_digits else text
 
 
 def percent(part: Decimal, whole: Decimal) -> Decimal | None:
@@ -282,7 +285,7 @@ def format_percent(value: Decimal | None, thai_digits: bool = False) -> str:
 
 def total(amounts: Iterable[Decimal]) -> Decimal:
     """The exact sum of the amounts; Decimal('0.00') when there are none."""
-    return sum(amounts, Decimal("0.00"))
+    return sum(amounts, _ZERO_CENTS)
 
 
 _KIB = 1024

@@ -38,7 +38,7 @@ class BudgetProject(Strict):
     activity: OptionalText = None
     budget: dict[BudgetCategoryField, Baht] = Field(default_factory=dict)
 
-    @property
+    @functools.cached_property   # sums are read by the page, the open data and the charts
     def total(self) -> Decimal:
         return thai.total(self.budget.values())
 
@@ -57,7 +57,7 @@ class BudgetPlan(TopicData):
     projects: list[BudgetProject] = Field(default_factory=list)
     planned_spending: dict[PeriodKey, Baht] = Field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def projects_total(self) -> Decimal:
         return thai.total(p.total for p in self.projects)
 
@@ -84,7 +84,7 @@ class ProjectProgress(Strict):
     disbursed: OptionalBaht = None
     percent_of_plan: Annotated[Decimal | None, Field(ge=0)] = None
 
-    @property
+    @functools.cached_property
     def progress(self) -> Decimal | None:
         """Disbursed as a share of the planned amount (or of the allocation)."""
         if self.percent_of_plan is not None:
@@ -107,15 +107,15 @@ class MonitoringReport(Strict):
     suggestions: list[Text] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def allocated(self) -> Decimal:
         return thai.total(p.allocated or Decimal(0) for p in self.projects)
 
-    @property
+    @functools.cached_property
     def disbursed(self) -> Decimal:
         return thai.total(p.disbursed or Decimal(0) for p in self.projects)
 
-    @property
+    @functools.cached_property
     def planned(self) -> Decimal:
         return thai.total(p.planned or Decimal(0) for p in self.projects)
 
@@ -138,7 +138,7 @@ class ProjectResult(Strict):
     spent: OptionalBaht = None
     outputs: OptionalText = None
 
-    @property
+    @functools.cached_property
     def percent_spent(self) -> Decimal | None:
         if self.allocated is None or self.spent is None:
             return None
@@ -153,11 +153,11 @@ class BudgetReport(TopicData):
     problems: list[Text] = Field(default_factory=list)
     suggestions: list[Text] = Field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def allocated(self) -> Decimal:
         return thai.total(p.allocated or Decimal(0) for p in self.projects)
 
-    @property
+    @functools.cached_property
     def spent(self) -> Decimal:
         return thai.total(p.spent or Decimal(0) for p in self.projects)
 
@@ -202,11 +202,11 @@ class ProcurementPlan(TopicData):
     no_procurement: OptionalText = None
     items: list[ProcurementItem] = Field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def total(self) -> Decimal:
         return thai.total(i.budget or Decimal(0) for i in self.items)
 
-    @property
+    @functools.cached_property
     def by_method(self) -> list[tuple[str, int, Decimal]]:
         """(method, number of items, budget) per procurement method, in enum order."""
         names = [m.value for m in ProcurementMethod] + [UNSPECIFIED]

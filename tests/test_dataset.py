@@ -88,3 +88,14 @@ def test_thai_aliases_and_thai_digits_are_accepted(tmp_path: Path) -> None:
     assert item.method is not None and item.method.value == "e-bidding"
     assert (item.expected_month.year, item.expected_month.month) == (2025, 12)
     assert plan.announced is not None and plan.announced.isoformat() == "2025-10-15"
+
+
+def test_a_copy_with_changed_fields_does_not_keep_the_old_cached_sums() -> None:
+    plan = load_dataset(Path(__file__).resolve().parent.parent / "data").years[2569] \
+        .topics[Topic.BUDGET_PLAN]
+    assert isinstance(plan, BudgetPlan)
+    assert plan.projects_total > 0 and plan.categories   # computed, so cached
+    emptied = plan.model_copy(update={"projects": []})
+    assert emptied.projects_total == Decimal("0.00")
+    assert emptied.categories == []
+    assert plan.model_copy().projects_total == plan.projects_total

@@ -26,7 +26,7 @@ def _render_example(theme_dir: Path | None = None, show_findings: bool = False) 
     reports = {year: check(dataset, year, BUILD_DATE) for year in dataset.years}
     pages = render_site(dataset, build_date=BUILD_DATE, intro=intro,
                         env=make_environment(theme_dir or REPO / "site_theme"), reports=reports,
-                        show_findings=show_findings)
+                        show_findings=show_findings).pages
     return {page.path: page.text for page in pages}
 
 
@@ -80,7 +80,7 @@ def test_missing_topic_that_is_due_says_so() -> None:
     dataset = load_dataset(REPO / "tests" / "fixtures" / "minimal", REPO)
     reports = {2569: check(dataset, 2569, BUILD_DATE)}
     pages = render_site(dataset, build_date=BUILD_DATE, intro="", reports=reports,
-                        env=make_environment(REPO / "site_theme"))
+                        env=make_environment(REPO / "site_theme")).pages
     page = next(p.text for p in pages if p.path == "2569/05-opinion-channels.md")
     assert '!!! warning "ยังไม่มีข้อมูล"' in page
     assert "หน่วยงานยังไม่ได้เผยแพร่ข้อมูลหัวข้อ 05 ช่องทางการรับฟังความคิดเห็น" in page
@@ -187,7 +187,7 @@ def _dataset_with_documents(tmp_path: Path) -> Dataset:
 def _render_dataset(dataset: Dataset) -> dict[str, str]:
     reports = {year: check(dataset, year, BUILD_DATE) for year in dataset.years}
     pages = render_site(dataset, build_date=BUILD_DATE, intro="", reports=reports,
-                        env=make_environment(REPO / "site_theme"))
+                        env=make_environment(REPO / "site_theme")).pages
     return {page.path: page.text for page in pages}
 
 

@@ -1,0 +1,114 @@
+"""What keeps the generator's own stages a small part of a build: the per-year work spread
+over the machine's cores, and no cyclic-garbage walks while the model is being built."""
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (a container's limit, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:   # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork")
+
+
+# This process also receives and unpickles what the others send back, so it takes a larger
+# share of the work and the others' results arrive as it finishes its own (measured: 1.3).
+OWN_SHARE = 1.3
+
+
+def shares(items: Sequence[T], jobs: int) -> list[list[T]]:
+    """``items`` dealt out in order like cards into at most ``jobs`` piles, the first pile
+    (this process's) about OWN_SHARE times the size of the others."""
+    count = max(1, min(jobs, len(items)))
+    weights = [OWN_SHARE] + [1.0] * (count - 1)
+    piles: list[list[T]] = [[] for _ in range(count)]
+    for item in items:
+        pile = min(range(count), key=lambda i: (len(piles[i]) + 1) / weights[i])
+        piles[pile].append(item)
+    return piles
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Building the model allocates a few million objects that reference counting frees; the
+    cyclic collector would walk the ever larger heap again and again for almost nothing (a
+    third of the load time at 600 pages, for 326 cyclic objects). Same peak memory, measured."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def fork_map(work: Callable[[T], R], chunks: Sequence[T]) -> list[R]:
+    """``[work(chunk) for chunk in chunks]``, every chunk but the first in a forked process.
+
+    A forked process starts with this one's memory, so the validated data is not copied;
+    only the results come back, pickled. Where fork does not exist everything runs here.
+    An exception in a child is raised here, as it was (or as text if it cannot be pickled).
+    """
+    if len(chunks) <= 1 or not can_fork():
+        return [work(chunk) for chunk in chunks]
+    children = [_start(work, chunk) for chunk in chunks[1:]]
+    try:
+        results = [work(chunks[0])]
+    finally:   # even when the work failed here: no child is left behind
+        outcomes = [_collect(pid, fd) for pid, fd in children]
+    for ok, value in outcomes:
+        if not ok:
+            assert isinstance(value, BaseException)
+            raise value
+        results.append(value)   # type: ignore[arg-type]
+    return results
+
+
+def _start(work: Callable[[T], R], chunk: T) -> tuple[int, int]:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    os.close(read)   # the child: do the work, send the result, and leave without cleanup
+    try:
+        payload = _payload(work, chunk)
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(payload)
+    finally:
+        os._exit(0)
+
+
+def _payload(work: Callable[[T], R], chunk: T) -> bytes:
+    try:
+        return pickle.dumps((True, work(chunk)), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+        try:
+            return pickle.dumps((False, exc), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - an exception that does not pickle, as text
+            return pickle.dumps((False, RuntimeError(traceback.format_exc())))
+
+
+def _collect(pid: int, fd: int) -> tuple[bool, object]:
+    with os.fdopen(fd, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not payload:
+        return False, RuntimeError(f"a build process ended without a result ({status=})")
+    ok, value = pickle.loads(payload)
+    return bool(ok), value

@@ -1,0 +1,157 @@
+"""The per-year work shared over processes gives exactly what one process gives."""
+from __future__ import annotations
+
+import datetime
+import gc
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import check_all
+from generator.dataset import load_dataset
+from generator.errors import Problem, UserError
+from generator.parallel import can_fork, fork_map, paused_gc, shares
+from generator.render import make_environment, render_site
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+BUILD_DATE = datetime.date(2026, 11, 23)
+needs_fork = pytest.mark.skipif(not can_fork(), reason="os.fork does not exist on this system")
+
+
+def _pid_and_square(numbers: list[int]) -> tuple[int, list[int]]:
+    return os.getpid(), [n * n for n in numbers]
+
+
+@needs_fork
+def test_fork_map_gives_the_results_in_chunk_order_each_from_its_own_process() -> None:
+    results = fork_map(_pid_and_square, [[1, 2], [3], [4, 5, 6]])
+    assert [squares for _, squares in results] == [[1, 4], [9], [16, 25, 36]]
+    pids = [pid for pid, _ in results]
+    assert pids[0] == os.getpid() and len(set(pids)) == 3
+
+
+def _fail_in_child(chunk: list[int]) -> list[int]:
+    if chunk == [2]:
+        raise UserError([Problem("data/2570/01-budget-plan.yml", 7, "total", "not a number",
+                                 "a number such as 45.50")], "1 problem(s) in the data files:")
+    return chunk
+
+
+@needs_fork
+def test_a_user_error_in_a_child_arrives_whole() -> None:
+    with pytest.raises(UserError) as caught:
+        fork_map(_fail_in_child, [[1], [2]])
+    assert str(caught.value) == ("1 problem(s) in the data files:\n"
+                                 "data/2570/01-budget-plan.yml:7: total: not a number "
+                                 "(expected a number such as 45.50)")
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> None:  # type: ignore[override]
+        raise TypeError("cannot pickle this")
+
+
+def _fail_unpicklably(chunk: list[int]) -> list[int]:
+    if chunk == [2]:
+        raise _Unpicklable("the reason")
+    return chunk
+
+
+@needs_fork
+def test_an_exception_that_does_not_pickle_arrives_as_its_traceback() -> None:
+    with pytest.raises(RuntimeError, match="_Unpicklable: the reason"):
+        fork_map(_fail_unpicklably, [[1], [2]])
+
+
+def _fail_here(chunk: list[int]) -> list[int]:
+    if chunk == [1]:
+        raise ValueError("failed in the parent's own chunk")
+    return chunk
+
+
+@needs_fork
+def test_a_failure_in_this_process_still_waits_for_the_others(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def recording_fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recording_fork)
+    with pytest.raises(ValueError, match="parent's own chunk"):
+        fork_map(_fail_here, [[1], [2], [3]])
+    assert len(forked) == 2
+    for pid in forked:   # every child was waited for: none is left behind
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize("count, jobs", [(0, 2), (1, 2), (2, 2), (10, 2), (85, 2), (85, 3),
+                                         (7, 1), (3, 8)])
+def test_shares_deal_every_item_once_in_order_and_give_this_process_the_most(
+        count: int, jobs: int) -> None:
+    items = list(range(count))
+    piles = shares(items, jobs)
+    assert len(piles) == max(1, min(jobs, count))
+    assert sorted(i for pile in piles for i in pile) == items
+    assert all(pile == sorted(pile) for pile in piles)
+    assert all(len(piles[0]) >= len(pile) for pile in piles)
+    assert max(map(len, piles)) - min(map(len, piles)) <= max(1, round(0.3 * count / jobs) + 1)
+
+
+def test_paused_gc_restores_what_it_found() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_loading_in_two_processes_gives_the_same_dataset() -> None:
+    one = load_dataset(REPO / "data", REPO, jobs=1)
+    two = load_dataset(REPO / "data", REPO, jobs=2)
+    assert list(two.years) == list(one.years) == sorted(one.years)
+    assert two == one
+    for year in one.years:
+        assert two.years[year].sources == one.years[year].sources
+
+
+def test_problems_found_in_two_processes_are_the_same_as_in_one(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    shutil.copytree(data / "2569", data / "2570")
+    shutil.copy(FIXTURES / "invalid" / "date_not_real.yml", data / "2569" / "05-opinion-channels.yml")
+    shutil.copy(FIXTURES / "invalid" / "duplicate_key.yml", data / "2570" / "05-opinion-channels.yml")
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(UserError) as caught:
+            load_dataset(data, tmp_path, jobs=jobs)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
+    assert "data/2569/05-opinion-channels.yml:3: last_updated" in errors[0]
+    assert "data/2570/05-opinion-channels.yml:4: responsible" in errors[0]
+
+
+def test_rendering_in_two_processes_gives_the_same_pages_and_files() -> None:
+    dataset = load_dataset(REPO / "data", REPO)
+    reports = check_all(dataset, BUILD_DATE)
+    env = make_environment(REPO / "site_theme")
+    one, two = (render_site(dataset, build_date=BUILD_DATE, intro="", env=env, reports=reports,
+                            jobs=jobs) for jobs in (1, 2))
+    assert two.pages == one.pages
+    assert sorted((a.path, a.content) for a in two.assets) == \
+        sorted((a.path, a.content) for a in one.assets)
+    assert two.open_data == one.open_data
