@@ -1,6 +1,7 @@
 """Time each stage of `oit build` on synthetic data of a chosen size, and print the figures.
 
     .venv/bin/python benchmarks/pipeline.py --years 85 --items 50    # ~600 generated pages
+    .venv/bin/python benchmarks/pipeline.py --repeat 5 --no-external  # medians of 5 builds
 
 Prints, per stage (load+validate, generate, mkdocs build, link check), the seconds and the
 share of the total, and the generator's own share (load+validate + generate); then the internal
@@ -14,6 +15,7 @@ import argparse
 import datetime
 import http.server
 import shutil
+import statistics
 import sys
 import tempfile
 import threading
@@ -26,7 +28,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.build import STAGES, build, links  # noqa: E402
+from generator.build import STAGES, BuildReport, build, links  # noqa: E402
+from generator.parallel import usable_cpus  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.topics import Topic  # noqa: E402
 
@@ -144,28 +147,48 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=85, help="fiscal years (7 pages each)")
     parser.add_argument("--items", type=int, default=50, help="rows per topic table")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="processes for the generator (default: one per usable core)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="whole builds, each from scratch; the figures are their medians")
     parser.add_argument("--no-external", action="store_true",
                         help="skip the two `oit links --external` runs")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, evidence_server() as base:
+    with evidence_server() as base:
         EVIDENCE_BASE = base
-        project = make_project(Path(tmp), args.years, args.items)
-        report = build(project, datetime.date(2026, 11, 23))
-        total = sum(report.seconds.values())
-        print(f"{report.pages} generated pages, {args.years} years x {args.items} items")
-        print(f"{'stage':<16}{'seconds':>10}{'share':>9}")
-        for stage in STAGES:
-            secs = report.seconds.get(stage, 0.0)
-            print(f"{stage:<16}{secs:>10.2f}{secs / total:>9.1%}")
-        own = report.seconds["load+validate"] + report.seconds["generate"]
-        print(f"{'total':<16}{total:>10.2f}")
-        print(f"generator's own stages: {own:.2f} s = {own / total:.1%} of the total")
-        site = report.internal
-        if site is not None:
-            print(f"link verification (internal): {site.seconds:.2f} s for {site.pages} pages, "
-                  f"{site.links:,} links, {site.targets} unique targets")
-        if not args.no_external:
-            _external_runs(project)
+        runs = []
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                project = make_project(Path(tmp), args.years, args.items)
+                runs.append(build(project, datetime.date(2026, 11, 23), jobs=args.jobs))
+                if not args.no_external and len(runs) == args.repeat:
+                    _print_stages(runs, args)
+                    _external_runs(project)
+        if args.no_external:
+            _print_stages(runs, args)
+
+
+def _print_stages(runs: list[BuildReport], args: argparse.Namespace) -> None:
+    seconds = {stage: statistics.median(r.seconds.get(stage, 0.0) for r in runs)
+               for stage in STAGES}
+    total = sum(seconds.values())
+    jobs = args.jobs or usable_cpus()
+    print(f"{runs[0].pages} generated pages, {args.years} years x {args.items} items, "
+          f"{jobs} process(es)" + (f", median of {len(runs)} builds" if len(runs) > 1 else ""))
+    print(f"{'stage':<16}{'seconds':>10}{'share':>9}")
+    for stage in STAGES:
+        print(f"{stage:<16}{seconds[stage]:>10.2f}{seconds[stage] / total:>9.1%}")
+    own = seconds["load+validate"] + seconds["generate"]
+    print(f"{'total':<16}{total:>10.2f}")
+    print(f"generator's own stages: {own:.2f} s = {own / total:.1%} of the total")
+    if len(runs) > 1:
+        shares = sorted((r.seconds["load+validate"] + r.seconds["generate"])
+                        / sum(r.seconds.values()) for r in runs)
+        print("generator's share in each build: " + ", ".join(f"{s:.1%}" for s in shares))
+    site = runs[-1].internal
+    if site is not None:
+        print(f"link verification (internal): {site.seconds:.2f} s for {site.pages} pages, "
+              f"{site.links:,} links, {site.targets} unique targets")
 
 
 def _external_runs(project: Project) -> None:

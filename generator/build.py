@@ -134,8 +134,8 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
 
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
                     report: BuildReport, show_findings: bool, jobs: int) -> SiteOutput:
-    """Check, render and write the pages into content/ and the other files into the build's
-    scratch folder; the pages' count and what was written go into ``report``."""
+    """Check, render and write the pages into content/ and the other files into the bundle
+    for the MkDocs hook; the pages' count and what was written go into ``report``."""
     reports = check_all(dataset, build_date, report.broken_links)
     output = generate(project, dataset, build_date, reports, show_findings, jobs)
     report.written = write_pages(output.pages, project.content_dir, project.root)

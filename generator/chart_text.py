@@ -38,7 +38,9 @@ def attrs(**values: object) -> str:
 
 
 def _attr_value(value: object) -> str:
-    if isinstance(value, (Decimal, Fraction, int)):
+    if type(value) is str:   # the common case first: isinstance(Fraction) is an ABC check
+        return _attr_text(value)
+    if isinstance(value, (Decimal, int, Fraction)):
         return number(value)              # digits, a point and a sign: nothing to escape
     return _attr_text(str(value))
 

@@ -32,11 +32,12 @@ def write_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> 
     for path in sorted(_stale_generated(docs_dir, targets)):
         path.unlink()
         result.removed.append(page_name(path, docs_dir))
+    for folder in sorted({path.parent for path in targets}):
+        folder.mkdir(parents=True, exist_ok=True)   # once per folder, not once per page
     for path, page in targets.items():
         if path.exists() and path.read_text(encoding="utf-8") == page.text:
             result.unchanged.append(page.path)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.text, encoding="utf-8")
         result.written.append(page.path)
     _remove_emptied_dirs({docs_dir / name for name in result.removed}, docs_dir)

@@ -33,10 +33,10 @@ CATALOGUE_TITLE = "แคตตาล็อกข้อมูล"
 class Asset:
     """A file of the site that is not a page (a download, a chart, an evidence document).
 
-    Assets never go into content/: the build writes them to its own scratch folder and
-    the MkDocs hook adds them to the site, so MkDocs still validates links to them.
+    Assets never go into content/: the build hands them to the MkDocs hook in one file and
+    the hook adds them to the site, so MkDocs still validates links to them.
     A generated asset holds its ``content``; a file published as it is names its
-    ``source`` instead, so a large scan is linked or copied, never read into memory.
+    ``source`` instead, so a large scan is copied by MkDocs, never read into memory here.
     """
 
     path: str                     # relative to the site root, e.g. 2569/data/04-procurement-plan.csv
@@ -71,6 +71,7 @@ def make_environment(theme_dir: Path | None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False,   # a build's templates do not change under it: no stat per page
         # Markdown heading ids are written {#id}: Jinja's own comment syntax would eat them.
         comment_start_string="{##", comment_end_string="##}")
     env.filters.update(FILTERS)
