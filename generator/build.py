@@ -13,7 +13,7 @@ from typing import TypeVar
 import jinja2
 
 from .checks import CheckReport, run_checks
-from .dataset import load_dataset
+from .dataset import DataProblems, load_dataset
 from .errors import Problem, UserError, display_path
 from .external_links import DEFAULT_THREADS, DEFAULT_TIMEOUT, check_external
 from .link_cache import DEFAULT_MAX_AGE, due_for_check, load_cache, merged, save_cache
@@ -47,7 +47,16 @@ class BuildReport:
 def validate(project: Project, jobs: int | None = None) -> Dataset:
     """Load and validate the data (in ``jobs`` processes, default one per usable core);
     raises UserError with every problem."""
-    return load_dataset(project.data_dir, project.root, jobs or usable_cpus())
+    try:
+        return load_dataset(project.data_dir, project.root, jobs or usable_cpus())
+    except DataProblems as exc:   # every problem of a run at once: add the unusable addresses
+        if exc.valid is None:
+            raise
+        unusable = [_as_problem(p) for p in check_offline(exc.valid) if p.is_error]
+        if not unusable:
+            raise
+        problems = exc.problems + unusable
+        raise UserError(problems, f"{len(problems)} problem(s) in the data files:") from None
 
 
 def check(dataset: Dataset, year: int, as_of: datetime.date,

@@ -52,8 +52,18 @@ def load_dataset(data_dir: Path, root: Path | None = None, jobs: int = 1) -> Dat
                                 f"there is no folder data/{unit.current_fiscal_year}",
                                 "a folder for the current fiscal year"))
     if problems or unit is None:
-        raise UserError(problems, f"{len(problems)} problem(s) in the data files:")
+        valid = None if unit is None else Dataset(unit=unit, years=years, unit_source=unit_source)
+        raise DataProblems(problems, valid)
     return Dataset(unit=unit, years=years, unit_source=unit_source)
+
+
+class DataProblems(UserError):
+    """The problems of the data files, and what did validate: later checks can still look
+    at that (a misspelt web address in a good file is reported in the same run)."""
+
+    def __init__(self, problems: list[Problem], valid: Dataset | None) -> None:
+        super().__init__(problems, f"{len(problems)} problem(s) in the data files:")
+        self.valid = valid
 
 
 def _load_unit(data_dir: Path, root: Path | None,

@@ -105,6 +105,24 @@ def test_validate_fails_on_a_misspelt_domain_and_prints_warnings(
         "https://planning.anamai.moph.go.th/a.pdf)")
 
 
+def test_a_data_error_and_a_misspelt_domain_elsewhere_are_reported_in_the_same_run(
+        minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = _with_evidence(minimal_project, SEED_TYPO, unit=SEED_UNIT)
+    broken = project / "data" / "2569" / "05-opinion-channels.yml"
+    broken.write_text("last_updated: 31 ก.พ. 69\n", encoding="utf-8")
+    code, _, err = _run(capsys, project, "validate")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0] == "2 problem(s) in the data files:"
+    assert lines[1].startswith(f"{PLAN}:{_line_of(project, SEED_TYPO)}: evidence[0].url: ")
+    assert "host 'planning.ana.mai.moph.go.th' is close to but not the unit's domain" in lines[1]
+    assert lines[2].startswith("data/2569/05-opinion-channels.yml:1: last_updated: "
+                               "'31 ก.พ. 69' is not a real date")
+    broken.unlink()   # the data error fixed: the misspelt address is still refused
+    code, _, err = _run(capsys, project, "validate")
+    assert code == 1 and err.splitlines()[0] == "1 web address(es) in the data files cannot work:"
+
+
 @pytest.mark.parametrize("args", [["--max-age", "5"], ["--timeout", "0"], ["--threads", "0"],
                                   ["--format", "xml"]])
 def test_usage_errors_exit_2(minimal_project: Path, args: list[str]) -> None:
