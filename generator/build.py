@@ -119,7 +119,7 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
           show_findings: bool = False, jobs: int | None = None) -> BuildReport:
     """The whole pipeline; on any failure the published site/ is left untouched.
 
-    ``jobs``: processes that render the fiscal years (default: one per usable core).
+    ``jobs``: processes that load and render the fiscal years (default: one per usable core).
     """
     report = BuildReport()
     timer = _Timer(report.seconds)
