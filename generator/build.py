@@ -55,8 +55,7 @@ def validate(project: Project, jobs: int | None = None) -> Dataset:
         unusable = [_as_problem(p) for p in check_offline(exc.valid) if p.is_error]
         if not unusable:
             raise
-        problems = exc.problems + unusable
-        raise UserError(problems, f"{len(problems)} problem(s) in the data files:") from None
+        raise DataProblems(exc.problems + unusable, exc.valid) from None
 
 
 def check(dataset: Dataset, year: int, as_of: datetime.date,

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import jinja2
 
 from . import thai
-from .charts import Chart, charts_by_page
+from .charts import Chart, charts_by_page, site_charts
 from .checks import CheckReport
 from .model import Dataset, Evidence, FiscalYearData, local_documents
 from .opendata import CATALOGUE_PAGE, OpenData, OpenDataset, catalogued, open_datasets
@@ -220,7 +220,7 @@ def _render_year(env: jinja2.Environment, common: dict[str, Any], dataset: Datas
     pages.append(_render(env, "status.md.j2", status_path(year), "สถานะความครบถ้วน",
                          {**context, **_report_context(common["reports"][year], for_site=True)}))
     images = [Asset(chart.asset_path, chart.svg().encode("utf-8"))
-              for page_charts in charts.values() for chart in page_charts.values()]
+              for chart in site_charts(dataset, charts)]
     return YearOutput(year, pages, datasets, images)
 
 

@@ -257,7 +257,7 @@ def baht(amount: Decimal, thai_digits: bool = False, unit: bool = False) -> str:
         if isinstance(amount, float):
             raise TypeError("baht() needs a Decimal, not a float")
         amount = Decimal(amount)
-    rounded = amount.quantize(_CENT, ROUND_HALF_UP) or _ZERO_CENTS   # never -0.00
+    rounded = _clean_zero(amount.quantize(_CENT, ROUND_HALF_UP))
     text = f"{rounded:,.2f}" + (" บาท" if unit else "")
     return to_thai_digits(text) if thai_digits else text
 
