@@ -25,7 +25,8 @@ from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
 from .parallel import paused_gc, usable_cpus
-from .render import SiteOutput, document_assets, make_environment, render_site
+from .render import (SiteOutput, document_assets, make_environment, render_site,
+                     template_cache_dir)
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config, write_assets, write_config
 from .site_links import SiteLinkReport, check_site_links, find_broken_links
@@ -105,8 +106,8 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
     intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
     try:
         return render_site(dataset, build_date=build_date, intro=intro.strip(),
-                           env=make_environment(project.theme_dir), reports=reports,
-                           show_findings=show_findings, jobs=jobs)
+                           env=make_environment(project.theme_dir, template_cache_dir()),
+                           reports=reports, show_findings=show_findings, jobs=jobs)
     except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "a page template"
         raise UserError(Problem(display_path(Path(name), project.root),
