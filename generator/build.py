@@ -24,11 +24,12 @@ from .links_report import ExternalRun, LinksReport
 from .model import Dataset
 from .output import WriteResult, write_pages
 from .project import Project
-from .parallel import paused_gc, usable_cpus
-from .render import (SiteOutput, document_assets, make_environment, render_site,
+from .parallel import Background, paused_gc, usable_cpus
+from .render import (SiteOutput, document_assets, drawn, make_environment, render_site,
                      template_cache_dir)
 from .rules import DUE_DATES, RULES
-from .site_build import run_mkdocs, site_config, write_assets, write_config
+from .site_build import (clear_bundle, run_mkdocs, site_config, write_asset_index, write_bundle,
+                         write_config)
 from .site_links import SiteLinkReport, check_site_links, find_broken_links
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
@@ -43,6 +44,7 @@ class BuildReport:
     link_warnings: list[LinkProblem] = field(default_factory=list)
     broken_links: dict[str, str] = field(default_factory=dict)   # from the link cache
     internal: SiteLinkReport | None = None
+    alongside_mkdocs: float | None = None   # seconds of drawing charts while MkDocs ran
 
 
 def validate(project: Project, jobs: int | None = None) -> Dataset:
@@ -131,10 +133,13 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
             project, dataset, report.link_warnings))
         output = timer("generate", lambda: _generate_files(
             project, dataset, build_date, report, show_findings, jobs))
+        files = timer("generate", lambda: _start_files(project, dataset, output, here=jobs == 1))
     staging = project.work_dir / "site.new"
-    config = write_config(project, site_config(project, dataset, output.pages, build_date,
-                                               staging, project.assets_bundle))
-    timer("mkdocs build", lambda: run_mkdocs(config))
+    config = timer("generate", lambda: write_config(project, site_config(
+        project, dataset, output.pages, build_date, staging, project.assets_index)))
+    timer("mkdocs build", lambda: run_mkdocs(config, alongside=files.result))
+    if files.pid is not None:
+        report.alongside_mkdocs = files.result()
     if check_links:
         report.internal = timer("link check", lambda: check_site_links(staging))
     publish(staging, project.site_dir, project.work_dir)
@@ -143,14 +148,33 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
 
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
                     report: BuildReport, show_findings: bool, jobs: int) -> SiteOutput:
-    """Check, render and write the pages into content/ and the other files into the bundle
-    for the MkDocs hook; the pages' count and what was written go into ``report``."""
+    """Check, render and write the pages into content/; the pages' count and what was
+    written go into ``report``."""
     reports = check_all(dataset, build_date, report.broken_links)
     output = generate(project, dataset, build_date, reports, show_findings, jobs)
     report.written = write_pages(output.pages, project.content_dir, project.root)
     report.pages = len(output.pages)
-    write_assets(output.assets + document_assets(dataset), project.assets_bundle)
     return output
+
+
+def _start_files(project: Project, dataset: Dataset, output: SiteOutput,
+                 here: bool) -> Background[float]:
+    """Draw the charts and bundle the generated files for the MkDocs hook, in a process of its
+    own unless ``here``: MkDocs needs them only after converting every page, on one core, so
+    a second core draws them meanwhile. The result is the seconds that took."""
+    clear_bundle(project.assets_bundle)
+
+    def make() -> float:
+        start = time.perf_counter()
+        write_bundle(output.assets + drawn(output.charts), project.assets_bundle)
+        return time.perf_counter() - start
+
+    files = Background(make, here=here)
+    if files.pid is None:
+        files.result()   # a failure here is raised before MkDocs starts
+    write_asset_index(project.assets_index, project.assets_bundle, files.pid,
+                      output.asset_paths, document_assets(dataset))
+    return files
 
 
 def links(project: Project, now: datetime.datetime, *, external: bool = False,

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 THEME_TEMPLATE_PREFIX = "oit/"   # page templates in site_theme/oit/ are not site files
@@ -19,22 +23,79 @@ def on_files(files: Files, config: Any) -> Files:
         if file.src_uri.startswith(THEME_TEMPLATE_PREFIX) and not file.src_uri.endswith(".md") \
                 and str(config["theme"].custom_dir or "") in (file.abs_src_path or ""):
             files.remove(file)
-    bundle = config["extra"].get("oit", {}).get("assets")
-    if bundle:
-        _add_assets(files, Path(bundle), config)
+    _PENDING.clear()
+    index = config["extra"].get("oit", {}).get("assets")
+    if index:
+        _add_assets(files, Path(index), config)
     return files
 
 
-def _add_assets(files: Files, bundle: Path, config: Any) -> None:
-    """The files that `oit build` generated (site_build.write_assets) or publishes as they are."""
-    for uri, content, source in pickle.loads(bundle.read_bytes()):
-        existing = files.get_file_from_path(uri)
-        if existing is not None:
-            files.remove(existing)   # generated data wins over a stale copy in content/
-        if content is not None:
-            files.append(File.generated(config, uri, content=content))
-        else:
-            files.append(File.generated(config, uri, abs_src_path=source))
+@dataclass
+class _Pending:
+    """Generated files that are in the site's file list but whose bytes are still being made
+    (site_build.write_asset_index): MkDocs needs them only after converting every page."""
+
+    bundle: Path
+    writer: int | None
+    files: dict[str, File]
+
+
+_PENDING: list[_Pending] = []
+
+
+def _add_assets(files: Files, index_file: Path, config: Any) -> None:
+    """The files that `oit build` generates or publishes as they are (evidence documents)."""
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    generated: dict[str, File] = {}
+    for uri in index["generated"]:
+        generated[uri] = _replace(files, File.generated(config, uri, content=b""))
+    for uri, source in index["copied"]:
+        _replace(files, File.generated(config, uri, abs_src_path=source))
+    _PENDING.append(_Pending(Path(index["bundle"]), index["writer"], generated))
+
+
+def _replace(files: Files, file: File) -> File:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)   # generated data wins over a stale copy in content/
+    files.append(file)
+    return file
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Every page is converted; now the generated files' bytes are needed: wait for them."""
+    for pending in _PENDING:
+        contents = pickle.loads(wait_for_bundle(pending.bundle, pending.writer).read_bytes())
+        missing = sorted(set(pending.files) - set(contents))
+        if missing:
+            raise PluginError(f"the generated files lack {', '.join(missing[:5])}")
+        for uri, file in pending.files.items():
+            file.content_bytes = contents[uri]
+    _PENDING.clear()
+    return env
+
+
+def wait_for_bundle(bundle: Path, writer: int | None, timeout: float = 600) -> Path:
+    """``bundle`` once it exists; a PluginError if its writer ended without making it."""
+    deadline = time.monotonic() + timeout
+    while not bundle.is_file():
+        if writer is None or not _running(writer) or time.monotonic() > deadline:
+            if bundle.is_file():   # written just before its writer ended
+                break
+            raise PluginError(f"the generated files never arrived ({bundle}): "
+                              "run `oit build` again")
+        time.sleep(0.01)
+    return bundle
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:   # someone else's process: it exists
+        return True
+    return True
 
 
 CURRENT_YEAR_BOOST = 1.25   # Material's per-page search boost (page.meta.search.boost)

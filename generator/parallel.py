@@ -8,7 +8,7 @@ import pickle
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -67,6 +67,43 @@ def fork_map(work: Callable[[T], R], chunks: Sequence[T]) -> list[R]:
             raise value
         results.append(value)   # type: ignore[arg-type]
     return results
+
+
+class Background(Generic[R]):
+    """``work()`` in a forked process while this one goes on with something else (MkDocs);
+    ``result()`` waits for it. Where fork does not exist, or when ``here`` is asked, the work
+    is done at once, in this process."""
+
+    def __init__(self, work: Callable[[], R], *, here: bool = False) -> None:
+        self._outcome: tuple[bool, object] | None = None
+        self._child: tuple[int, int] | None = None
+        if here or not can_fork():
+            self._outcome = _outcome(work)
+        else:
+            self._child = _start(lambda _: work(), None)
+
+    @property
+    def pid(self) -> int | None:
+        """The process doing the work, or None when it was done here."""
+        return None if self._child is None else self._child[0]
+
+    def result(self) -> R:
+        """Its result, once it is done; its exception is raised here."""
+        if self._outcome is None:
+            assert self._child is not None
+            self._outcome = _collect(*self._child)
+        ok, value = self._outcome
+        if not ok:
+            assert isinstance(value, BaseException)
+            raise value
+        return value  # type: ignore[return-value]
+
+
+def _outcome(work: Callable[[], R]) -> tuple[bool, object]:
+    try:
+        return True, work()
+    except Exception as exc:  # noqa: BLE001 - kept, to be raised by result() as in a child
+        return False, exc
 
 
 def _start(work: Callable[[T], R], chunk: T) -> tuple[int, int]:

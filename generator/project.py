@@ -46,6 +46,11 @@ class Project:
         return self.work_dir / "assets.pickle"
 
     @property
+    def assets_index(self) -> Path:
+        """Which files the MkDocs hook adds to the site, and where their bytes will be."""
+        return self.work_dir / "assets.json"
+
+    @property
     def link_cache(self) -> Path:
         """Results of `oit links --external`, with the time of each check."""
         return self.work_dir / "link-cache.json"

@@ -184,7 +184,7 @@ class YearOutput:
     year: int
     pages: list[Page]
     open_datasets: list[OpenDataset]
-    charts: list[Asset]
+    charts: list[Chart]           # to be drawn: the pages only link their images
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,13 @@ class SiteOutput:
 
     pages: list[Page]
     open_data: OpenData
-    assets: list[Asset]          # open data files and chart images; not the evidence documents
+    assets: list[Asset]          # the open data files; not the evidence documents
+    charts: list[Chart]          # the chart images, not drawn yet (see drawn())
+
+    @property
+    def asset_paths(self) -> list[str]:
+        """Where every generated file goes, known before the charts are drawn."""
+        return [a.path for a in self.assets] + [c.asset_path for c in self.charts]
 
 
 def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
@@ -221,7 +227,13 @@ def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
              _render(env, "catalogue.md.j2", CATALOGUE_PAGE, CATALOGUE_TITLE, common)]
     pages += [page for output in by_year for page in output.pages]
     assets = [Asset(f.path, f.content) for f in open_data.files]
-    return SiteOutput(pages, open_data, assets + [a for o in by_year for a in o.charts])
+    return SiteOutput(pages, open_data, assets, [c for o in by_year for c in o.charts])
+
+
+def drawn(charts: Iterable[Chart]) -> list[Asset]:
+    """The charts' SVG images: the pages only link them, so a build can draw them while
+    MkDocs converts the pages."""
+    return [Asset(chart.asset_path, chart.svg().encode("utf-8")) for chart in charts]
 
 
 def _render_year(env: jinja2.Environment, common: dict[str, Any], dataset: Dataset,
@@ -236,9 +248,7 @@ def _render_year(env: jinja2.Environment, common: dict[str, Any], dataset: Datas
               for topic in Topic]
     pages.append(_render(env, "status.md.j2", status_path(year), "สถานะความครบถ้วน",
                          {**context, **_report_context(common["reports"][year], for_site=True)}))
-    images = [Asset(chart.asset_path, chart.svg().encode("utf-8"))
-              for chart in site_charts(dataset, charts)]
-    return YearOutput(year, pages, datasets, images)
+    return YearOutput(year, pages, datasets, site_charts(dataset, charts))
 
 
 def _report_context(report: CheckReport, *, for_site: bool) -> dict[str, Any]:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import pickle
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ HOOKS_FILE = Path(__file__).parent / "mkdocs_hooks.py"
 
 
 def site_config(project: Project, dataset: Dataset, pages: list[Page],
-                build_date: datetime.date, site_dir: Path, assets: Path) -> dict[str, Any]:
+                build_date: datetime.date, site_dir: Path, asset_index: Path) -> dict[str, Any]:
     """The config that INHERITs the user's mkdocs.yml and adds what only the data knows."""
     unit = dataset.unit
     return {
@@ -41,7 +43,7 @@ def site_config(project: Project, dataset: Dataset, pages: list[Page],
                 "name_th", "name_en", "parent", "address", "phone", "email", "website"}),
             "build_date": thai.thai_date(build_date),
             "build_date_iso": build_date.isoformat(),
-            "assets": str(assets),
+            "assets": str(asset_index),
             "current_fiscal_year": dataset.current_year,
         }},
     }
@@ -68,18 +70,33 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
     return nav
 
 
-def write_assets(assets: list[Asset], bundle: Path) -> None:
-    """Hand the generated files to the MkDocs hook in one file: each one's site path and its
-    bytes, or the source path of a file published as it is (an evidence document).
+def write_asset_index(index: Path, bundle: Path, writer: int | None, generated: list[str],
+                      copied: list[Asset]) -> None:
+    """Tell the MkDocs hook which files the site gets besides the pages: the generated ones,
+    whose bytes ``writer`` (a process id; None: already done) puts into ``bundle`` while
+    MkDocs converts the pages, and the files published as they are (evidence documents),
+    which MkDocs copies from their ``source``."""
+    index.parent.mkdir(parents=True, exist_ok=True)
+    index.write_text(json.dumps({
+        "bundle": str(bundle), "writer": writer, "generated": generated,
+        "copied": [[a.path, str(a.source)] for a in copied if a.source is not None]},
+        ensure_ascii=False), encoding="utf-8")
 
-    One write instead of one per file (1,500 at 600 pages), and MkDocs writes each file into
-    the site once instead of copying it from a scratch folder.
-    """
-    records = [(a.path, a.content, None if a.source is None else str(a.source)) for a in assets]
+
+def write_bundle(assets: list[Asset], bundle: Path) -> None:
+    """The generated files' bytes by site path, in one file that appears whole: one write
+    instead of one per file (1,500 at 600 pages), and MkDocs writes each file into the site
+    once instead of copying it from a scratch folder."""
+    contents = {a.path: a.content for a in assets if a.content is not None}
     bundle.parent.mkdir(parents=True, exist_ok=True)
     partial = bundle.with_name(bundle.name + ".partial")
-    partial.write_bytes(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.write_bytes(pickle.dumps(contents, protocol=pickle.HIGHEST_PROTOCOL))
     partial.replace(bundle)
+
+
+def clear_bundle(bundle: Path) -> None:
+    """Remove the last build's bundle, so the hook never takes it for this build's."""
+    bundle.unlink(missing_ok=True)
     old_folder = bundle.parent / "assets"   # where earlier versions copied the files
     if old_folder.is_dir():
         shutil.rmtree(old_folder)
@@ -88,22 +105,37 @@ def write_assets(assets: list[Asset], bundle: Path) -> None:
 def write_config(project: Project, config: dict[str, Any]) -> Path:
     project.work_dir.mkdir(exist_ok=True)
     path = project.work_dir / "mkdocs.generated.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # libyaml's emitter: the pure-Python one took 0.04 s for the navigation of 600 pages.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    path.write_text(yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
     return path
 
 
 _WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """``mkdocs build --strict``; any warning fails the build with MkDocs' own words."""
+def run_mkdocs(config_file: Path, alongside: Callable[[], object] | None = None) -> None:
+    """``mkdocs build --strict``; any warning fails the build with MkDocs' own words.
+
+    ``alongside`` waits for work that runs while MkDocs does (drawing the charts); if it
+    fails, MkDocs is stopped and its error raised.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
+    proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_file)],
-        capture_output=True, text=True, env=env, check=False)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        if alongside is not None:
+            alongside()
+    except BaseException:
+        proc.kill()
+        proc.communicate()
+        raise
+    stdout, stderr = proc.communicate()
     if proc.returncode == 0:
         return
-    lines = (proc.stdout + proc.stderr).splitlines()
+    lines = (stdout + stderr).splitlines()
     found = [m.group(2) for m in map(_WARNING.match, lines) if m and "Aborted" not in m.group(2)]
     problems = [Problem("mkdocs", None, "", text) for text in found] or [
         Problem("mkdocs", None, "", "\n".join(lines[-20:]) or f"exit code {proc.returncode}")]

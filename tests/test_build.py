@@ -1,18 +1,26 @@
 """End-to-end `oit build` on a small project: real MkDocs, real LinkChecker, real site/."""
 from __future__ import annotations
 
+import datetime
 import posixpath
 import re
 import shutil
 import socket
 import struct
+import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
 
+from generator import build as build_module
+from generator.build import build
+from generator.charts import Chart, site_charts
 from generator.cli import main
+from generator.dataset import load_dataset
+from generator.errors import Problem, UserError
+from generator.project import Project
 from generator.linkcheck import serve
 from generator.site_links import find_broken_links
 
@@ -73,6 +81,41 @@ def test_mkdocs_warning_fails_and_keeps_the_last_good_site(
     err = capsys.readouterr().err
     assert "MkDocs could not build the site; site/ was left as it was." in err
     assert "about.md" in err and "2569/no-such-page.md" in err
+    assert _snapshot(built / "site") == before
+
+
+def test_charts_drawn_beside_mkdocs_are_in_the_site_even_when_mkdocs_needs_them_first(
+        minimal_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = build_module.drawn
+
+    def slow(charts: list[Chart]) -> object:
+        time.sleep(4)   # longer than MkDocs takes for this whole project: the hook must wait
+        return real(charts)
+
+    monkeypatch.setattr(build_module, "drawn", slow)
+    report = build(Project.at(minimal_project), datetime.date(2026, 11, 23), jobs=2)
+    assert report.alongside_mkdocs is not None and report.alongside_mkdocs >= 4
+    charts = site_charts(load_dataset(minimal_project / "data", minimal_project))
+    assert charts
+    for chart in charts:
+        assert (minimal_project / "site" / chart.asset_path).read_text(encoding="utf-8") \
+            == chart.svg()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failure_while_drawing_the_charts_fails_the_build_and_keeps_the_last_good_site(
+        built: Path, jobs: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    before = _snapshot(built / "site")
+
+    def broken(charts: list[Chart]) -> object:
+        raise UserError(Problem("site_theme/oit/chart.svg", 3, "", "cannot draw the chart"))
+
+    monkeypatch.setattr(build_module, "drawn", broken)
+    assert main(["--project", str(built), "build", "--jobs", jobs, *BUILD_DATE]) == 1
+    err = capsys.readouterr().err
+    assert "site_theme/oit/chart.svg:3: cannot draw the chart" in err
+    assert "Traceback" not in err
     assert _snapshot(built / "site") == before
 
 

@@ -12,8 +12,8 @@ import pytest
 from generator.build import check_all
 from generator.dataset import load_dataset
 from generator.errors import Problem, UserError
-from generator.parallel import can_fork, fork_map, paused_gc, shares
-from generator.render import make_environment, render_site
+from generator.parallel import Background, can_fork, fork_map, paused_gc, shares
+from generator.render import drawn, make_environment, render_site
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,6 +93,26 @@ def test_a_failure_in_this_process_still_waits_for_the_others(
             os.waitpid(pid, os.WNOHANG)
 
 
+@needs_fork
+def test_background_work_runs_in_its_own_process_and_its_failure_arrives() -> None:
+    work = Background(lambda: (os.getpid(), sum(range(10))))
+    assert work.pid is not None and work.pid != os.getpid()
+    assert work.result() == (work.pid, 45)
+    assert work.result() == (work.pid, 45)   # asked again: the same, not waited for twice
+    failing = Background(lambda: _fail_in_child([2]))
+    with pytest.raises(UserError, match="not a number"):
+        failing.result()
+
+
+def test_background_work_asked_for_here_is_done_at_once() -> None:
+    done: list[int] = []
+    work = Background(lambda: done.append(os.getpid()) or len(done), here=True)
+    assert work.pid is None and done == [os.getpid()]
+    assert work.result() == 1
+    with pytest.raises(ValueError, match="own chunk"):
+        Background(lambda: _fail_here([1]), here=True).result()
+
+
 @pytest.mark.parametrize("count, jobs", [(0, 2), (1, 2), (2, 2), (10, 2), (85, 2), (85, 3),
                                          (7, 1), (3, 8)])
 def test_shares_deal_every_item_once_in_order_and_give_this_process_the_most(
@@ -152,6 +172,7 @@ def test_rendering_in_two_processes_gives_the_same_pages_and_files() -> None:
     one, two = (render_site(dataset, build_date=BUILD_DATE, intro="", env=env, reports=reports,
                             jobs=jobs) for jobs in (1, 2))
     assert two.pages == one.pages
-    assert sorted((a.path, a.content) for a in two.assets) == \
-        sorted((a.path, a.content) for a in one.assets)
+    assert sorted((a.path, a.content) for a in two.assets + drawn(two.charts)) == \
+        sorted((a.path, a.content) for a in one.assets + drawn(one.charts))
     assert two.open_data == one.open_data
+    assert two.asset_paths == one.asset_paths
