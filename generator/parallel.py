@@ -26,11 +26,20 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-def shares(items: Sequence[T], jobs: int) -> list[list[T]]:
+def shares(items: Sequence[T], jobs: int, lead: float = 0.0) -> list[list[T]]:
     """``items`` dealt out in order like cards into at most ``jobs`` piles: neighbours (fiscal
-    years, which grow over time) go to different piles, so the piles are alike in work."""
+    years, which grow over time) go to different piles, so the piles are alike in work.
+
+    The first pile is this process's: ``lead`` = 0.25 gives it a quarter more items, for the
+    time the other processes spend sending their results back, and this one receiving them.
+    """
     count = max(1, min(jobs, len(items)))
-    return [list(items[i::count]) for i in range(count)]
+    weights = [1.0 + lead] + [1.0] * (count - 1)
+    piles: list[list[T]] = [[] for _ in range(count)]
+    for item in items:
+        pile = min(range(count), key=lambda i: ((len(piles[i]) + 1) / weights[i], i))
+        piles[pile].append(item)
+    return piles
 
 
 @contextmanager

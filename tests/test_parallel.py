@@ -115,15 +115,24 @@ def test_background_work_asked_for_here_is_done_at_once() -> None:
 
 @pytest.mark.parametrize("count, jobs", [(0, 2), (1, 2), (2, 2), (10, 2), (85, 2), (85, 3),
                                          (7, 1), (3, 8)])
+@pytest.mark.parametrize("lead", [0.0, 0.3])
 def test_shares_deal_every_item_once_in_order_and_give_this_process_the_most(
-        count: int, jobs: int) -> None:
+        count: int, jobs: int, lead: float) -> None:
     items = list(range(count))
-    piles = shares(items, jobs)
+    piles = shares(items, jobs, lead)
     assert len(piles) == max(1, min(jobs, count))
     assert sorted(i for pile in piles for i in pile) == items
     assert all(pile == sorted(pile) for pile in piles)
     assert all(len(piles[0]) >= len(pile) for pile in piles)
     assert max(map(len, piles)) - min(map(len, piles)) <= max(1, round(0.3 * count / jobs) + 1)
+    others = [len(pile) for pile in piles[1:]]
+    assert not others or max(others) - min(others) <= 1   # only the first pile leads
+
+
+def test_the_leading_share_is_larger_by_its_lead_and_still_spread_over_the_years() -> None:
+    first, second = shares(list(range(2485, 2570)), 2, lead=0.3)
+    assert (len(first), len(second)) == (48, 37)   # 48 / 37 = 1.3
+    assert max(b - a for a, b in zip(second, second[1:])) <= 3   # no long run left to one
 
 
 def test_paused_gc_restores_what_it_found() -> None:
