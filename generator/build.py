@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -71,6 +71,31 @@ def check_all(dataset: Dataset, as_of: datetime.date,
               broken_links: Mapping[str, str] | None = None) -> dict[int, CheckReport]:
     """The completeness check of every fiscal year in the data, as of one date."""
     return {year: check(dataset, year, as_of, broken_links) for year in dataset.years}
+
+
+class Checks(Mapping[int, CheckReport]):
+    """check_all's reports, each made when first asked for: the processes that render the
+    fiscal years then check them too, side by side, instead of this one checking them all
+    before (0.05 s at 600 pages)."""
+
+    def __init__(self, dataset: Dataset, as_of: datetime.date,
+                 broken_links: Mapping[str, str] | None = None) -> None:
+        self._args = dataset, as_of, broken_links
+        self._made: dict[int, CheckReport] = {}
+
+    def __getitem__(self, year: int) -> CheckReport:
+        if year not in self._made:
+            dataset, as_of, broken_links = self._args
+            if year not in dataset.years:
+                raise KeyError(year)
+            self._made[year] = check(dataset, year, as_of, broken_links)
+        return self._made[year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._args[0].years)
+
+    def __len__(self) -> int:
+        return len(self._args[0].years)
 
 
 def require_valid_links(dataset: Dataset) -> list[LinkProblem]:
@@ -150,7 +175,7 @@ def _generate_files(project: Project, dataset: Dataset, build_date: datetime.dat
                     report: BuildReport, show_findings: bool, jobs: int) -> SiteOutput:
     """Check, render and write the pages into content/; the pages' count and what was
     written go into ``report``."""
-    reports = check_all(dataset, build_date, report.broken_links)
+    reports = Checks(dataset, build_date, report.broken_links)
     output = generate(project, dataset, build_date, reports, show_findings, jobs)
     report.written = write_pages(output.pages, project.content_dir, project.root)
     report.pages = len(output.pages)

@@ -17,6 +17,7 @@ Severity, as a webmaster would expect it:
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -242,6 +243,9 @@ def _several_urls(url: str) -> str | None:
 
 # Characters a URL may carry as they are (RFC 3986 unreserved and reserved, and '%' escapes).
 _SAFE = "/:@!$&'()*+,;=-._~%"
+# The same as a set with the letters and digits: what quote(c, safe=_SAFE + "?#") leaves
+# alone, looked up instead of quoting each character (35,000 calls at 600 pages).
+_AS_IS = frozenset(string.ascii_letters + string.digits + _SAFE + "?#")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
@@ -252,7 +256,7 @@ def _encoding_problems(parts: SplitResult, host: str | None,
     if " " in rest:
         problems.append((Severity.WARNING, "space",
                          "the address has a space: it must be written %20 in a web address"))
-    other = sorted({c for c in rest if c != " " and quote(c, safe=_SAFE + "?#") != c})
+    other = sorted({c for c in rest if c != " " and c not in _AS_IS})
     if other:
         shown = "".join(other[:10])
         hint = ""

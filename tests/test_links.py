@@ -162,3 +162,12 @@ def test_evidence_without_a_url_is_skipped() -> None:
     refs = topic_link_refs(data, SourceFile("data/2569/06-participation.yml", {("evidence", 1): 9}))
     assert [(r.url, r.field, r.line) for r in refs] == [
         ("https://a.example.go.th/r.pdf", "evidence[1].url", 9)]
+
+
+def test_the_characters_left_as_they_are_are_exactly_those_quote_leaves() -> None:
+    from urllib.parse import quote
+
+    from generator.links import _AS_IS, _SAFE
+    for code in [*range(0x00, 0x250), *range(0x0E00, 0x0E80), 0x3000, 0xFF0F, 0x1F600]:
+        char = chr(code)
+        assert (char in _AS_IS) == (quote(char, safe=_SAFE + "?#") == char), repr(char)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check_all
+from generator.build import Checks, check_all
 from generator.dataset import load_dataset
 from generator.errors import Problem, UserError
 from generator.parallel import Background, can_fork, fork_map, paused_gc, shares
@@ -178,10 +178,23 @@ def test_rendering_in_two_processes_gives_the_same_pages_and_files() -> None:
     dataset = load_dataset(REPO / "data", REPO)
     reports = check_all(dataset, BUILD_DATE)
     env = make_environment(REPO / "site_theme")
-    one, two = (render_site(dataset, build_date=BUILD_DATE, intro="", env=env, reports=reports,
-                            jobs=jobs) for jobs in (1, 2))
+    one = render_site(dataset, build_date=BUILD_DATE, intro="", env=env, reports=reports, jobs=1)
+    two = render_site(dataset, build_date=BUILD_DATE, intro="", env=env,   # checked by each
+                      reports=Checks(dataset, BUILD_DATE), jobs=2)
     assert two.pages == one.pages
     assert sorted((a.path, a.content) for a in two.assets + drawn(two.charts)) == \
         sorted((a.path, a.content) for a in one.assets + drawn(one.charts))
     assert two.open_data == one.open_data
     assert two.asset_paths == one.asset_paths
+
+
+def test_checks_made_when_first_asked_for_are_check_all_s_reports() -> None:
+    dataset = load_dataset(REPO / "data", REPO)
+    eager = check_all(dataset, BUILD_DATE)
+    lazy = Checks(dataset, BUILD_DATE)
+    assert list(lazy) == list(eager) and len(lazy) == len(eager) == 2
+    for year in eager:
+        assert lazy[year] == eager[year]
+        assert lazy[year] is lazy[year]   # made once
+    with pytest.raises(KeyError):
+        lazy[2400]
