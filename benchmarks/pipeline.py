@@ -183,9 +183,10 @@ def _print_stages(runs: list[BuildReport], args: argparse.Namespace) -> None:
     print(f"generator's own stages: {own:.2f} s = {own / total:.1%} of the total")
     beside = [r.alongside_mkdocs for r in runs if r.alongside_mkdocs is not None]
     if beside:
-        print(f"also, in a process of its own while mkdocs build ran: chart images drawn and "
-              f"generated files bundled in {statistics.median(beside):.2f} s "
-              "(MkDocs needs them only after converting every page)")
+        print(f"also, in a process of its own while mkdocs build ran: pages written, chart "
+              f"images drawn and generated files bundled in {statistics.median(beside):.2f} s "
+              "(MkDocs waits for the pages after starting up, for the files after "
+              "converting every page)")
     if len(runs) > 1:
         shares = sorted((r.seconds["load+validate"] + r.seconds["generate"])
                         / sum(r.seconds.values()) for r in runs)

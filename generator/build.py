@@ -22,14 +22,14 @@ from .links import (UNFETCHABLE, LinkProblem, Severity, check_offline, link_refs
                     unique_urls)
 from .links_report import ExternalRun, LinksReport
 from .model import Dataset
-from .output import WriteResult, write_pages
+from .output import WriteResult, prepare_pages, write_page_files
 from .project import Project
 from .parallel import Background, paused_gc, usable_cpus
 from .render import (SiteOutput, document_assets, drawn, make_environment, render_site,
                      template_cache_dir)
 from .rules import DUE_DATES, RULES
-from .site_build import (clear_bundle, run_mkdocs, site_config, write_asset_index, write_bundle,
-                         write_config)
+from .site_build import (AssetIndex, clear_bundle, run_mkdocs, site_config, write_asset_index,
+                         write_bundle, write_config)
 from .site_links import SiteLinkReport, check_site_links, find_broken_links
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
@@ -44,7 +44,8 @@ class BuildReport:
     link_warnings: list[LinkProblem] = field(default_factory=list)
     broken_links: dict[str, str] = field(default_factory=dict)   # from the link cache
     internal: SiteLinkReport | None = None
-    alongside_mkdocs: float | None = None   # seconds of drawing charts while MkDocs ran
+    alongside_mkdocs: float | None = None   # seconds of writing pages, drawing charts while
+                                            # MkDocs ran (in a process of its own)
 
 
 def validate(project: Project, jobs: int | None = None) -> Dataset:
@@ -158,13 +159,17 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
             project, dataset, report.link_warnings))
         output = timer("generate", lambda: _generate_files(
             project, dataset, build_date, report, show_findings, jobs))
-        files = timer("generate", lambda: _start_files(project, dataset, output, here=jobs == 1))
+        prepared = report.written
+        assert prepared is not None
+        files = timer("generate", lambda: _start_files(project, dataset, output, prepared,
+                                                       here=jobs == 1))
     staging = project.work_dir / "site.new"
     config = timer("generate", lambda: write_config(project, site_config(
         project, dataset, output.pages, build_date, staging, project.assets_index)))
     timer("mkdocs build", lambda: run_mkdocs(config, alongside=files.result))
+    report.written = files.result().pages
     if files.pid is not None:
-        report.alongside_mkdocs = files.result()
+        report.alongside_mkdocs = files.result().seconds
     if check_links:
         report.internal = timer("link check", lambda: check_site_links(staging))
     publish(staging, project.site_dir, project.work_dir)
@@ -173,32 +178,44 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
 
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
                     report: BuildReport, show_findings: bool, jobs: int) -> SiteOutput:
-    """Check, render and write the pages into content/; the pages' count and what was
-    written go into ``report``."""
+    """Check and render the pages, and make content/ ready for them (the no-overwrite
+    check, stale pages removed); the pages' count goes into ``report``."""
     reports = Checks(dataset, build_date, report.broken_links)
     output = generate(project, dataset, build_date, reports, show_findings, jobs)
-    report.written = write_pages(output.pages, project.content_dir, project.root)
+    report.written = prepare_pages(output.pages, project.content_dir, project.root)
     report.pages = len(output.pages)
     return output
 
 
-def _start_files(project: Project, dataset: Dataset, output: SiteOutput,
-                 here: bool) -> Background[float]:
-    """Draw the charts and bundle the generated files for the MkDocs hook, in a process of its
-    own unless ``here``: MkDocs needs them only after converting every page, on one core, so
-    a second core draws them meanwhile. The result is the seconds that took."""
-    clear_bundle(project.assets_bundle)
+@dataclass(frozen=True)
+class _Written:
+    pages: WriteResult
+    seconds: float
 
-    def make() -> float:
+
+def _start_files(project: Project, dataset: Dataset, output: SiteOutput,
+                 prepared: WriteResult, here: bool) -> Background[_Written]:
+    """Write the pages into content/, then draw the charts and bundle the generated files for
+    the MkDocs hook: in a process of its own unless ``here``. MkDocs needs no page before it
+    has started up and listed its files (the hook waits for them there), and no chart before
+    it has converted every page (on one core), so a second core does this meanwhile."""
+    clear_bundle(project.assets_bundle)
+    project.pages_ready.unlink(missing_ok=True)
+
+    def make() -> _Written:
         start = time.perf_counter()
+        written = write_page_files(output.pages, project.content_dir, prepared)
+        project.pages_ready.touch()
         write_bundle(output.assets + drawn(output.charts), project.assets_bundle)
-        return time.perf_counter() - start
+        return _Written(written, time.perf_counter() - start)
 
     files = Background(make, here=here)
     if files.pid is None:
         files.result()   # a failure here is raised before MkDocs starts
-    write_asset_index(project.assets_index, project.assets_bundle, files.pid,
-                      output.asset_paths, document_assets(dataset))
+    write_asset_index(project.assets_index, AssetIndex(
+        writer=files.pid, pages=[page.path for page in output.pages],
+        pages_ready=project.pages_ready, generated=output.asset_paths,
+        bundle=project.assets_bundle, copied=document_assets(dataset)))
     return files
 
 

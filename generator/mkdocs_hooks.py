@@ -32,11 +32,13 @@ def on_files(files: Files, config: Any) -> Files:
 
 @dataclass
 class _Pending:
-    """Generated files that are in the site's file list but whose bytes are still being made
-    (site_build.write_asset_index): MkDocs needs them only after converting every page."""
+    """What `oit build` is still writing while MkDocs starts (site_build.AssetIndex): the
+    pages, needed from the first page MkDocs converts, and the generated files' bytes,
+    needed only after it has converted every page."""
 
-    bundle: Path
     writer: int | None
+    pages_ready: Path
+    bundle: Path
     files: dict[str, File]
 
 
@@ -44,14 +46,19 @@ _PENDING: list[_Pending] = []
 
 
 def _add_assets(files: Files, index_file: Path, config: Any) -> None:
-    """The files that `oit build` generates or publishes as they are (evidence documents)."""
+    """The pages and files that `oit build` writes or publishes as they are (evidence)."""
     index = json.loads(index_file.read_text(encoding="utf-8"))
+    for uri in index["pages"]:   # a new page may not be written yet: MkDocs did not list it
+        if files.get_file_from_path(uri) is None:
+            files.append(File(uri, config["docs_dir"], config["site_dir"],
+                              config["use_directory_urls"]))
     generated: dict[str, File] = {}
     for uri in index["generated"]:
         generated[uri] = _replace(files, File.generated(config, uri, content=b""))
     for uri, source in index["copied"]:
         _replace(files, File.generated(config, uri, abs_src_path=source))
-    _PENDING.append(_Pending(Path(index["bundle"]), index["writer"], generated))
+    _PENDING.append(_Pending(index["writer"], Path(index["pages_ready"]),
+                             Path(index["bundle"]), generated))
 
 
 def _replace(files: Files, file: File) -> File:
@@ -62,10 +69,17 @@ def _replace(files: Files, file: File) -> File:
     return file
 
 
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    """MkDocs is about to read the pages: wait until they are all written."""
+    for pending in _PENDING:
+        wait_for(pending.pages_ready, pending.writer)
+    return nav
+
+
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page is converted; now the generated files' bytes are needed: wait for them."""
     for pending in _PENDING:
-        contents = pickle.loads(wait_for_bundle(pending.bundle, pending.writer).read_bytes())
+        contents = pickle.loads(wait_for(pending.bundle, pending.writer).read_bytes())
         missing = sorted(set(pending.files) - set(contents))
         if missing:
             raise PluginError(f"the generated files lack {', '.join(missing[:5])}")
@@ -75,17 +89,17 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     return env
 
 
-def wait_for_bundle(bundle: Path, writer: int | None, timeout: float = 600) -> Path:
-    """``bundle`` once it exists; a PluginError if its writer ended without making it."""
+def wait_for(path: Path, writer: int | None, timeout: float = 600) -> Path:
+    """``path`` once it exists; a PluginError if its writer ended without making it."""
     deadline = time.monotonic() + timeout
-    while not bundle.is_file():
+    while not path.is_file():
         if writer is None or not _running(writer) or time.monotonic() > deadline:
-            if bundle.is_file():   # written just before its writer ended
+            if path.is_file():   # made just before its writer ended
                 break
-            raise PluginError(f"the generated files never arrived ({bundle}): "
+            raise PluginError(f"the generated pages or files never arrived ({path.name}): "
                               "run `oit build` again")
         time.sleep(0.01)
-    return bundle
+    return path
 
 
 def _running(pid: int) -> bool:

@@ -26,21 +26,36 @@ class WriteResult:
 
 def write_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> WriteResult:
     """Write ``pages``; remove our stale pages; refuse if any target is hand-written."""
+    result = prepare_pages(pages, docs_dir, root)
+    write_page_files(pages, docs_dir, result)
+    return result
+
+
+def prepare_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> WriteResult:
+    """All that must happen before the pages are written: refuse if any target is
+    hand-written, remove our stale pages (and the folders that leaves empty), make the
+    pages' folders. Writing them (write_page_files) may then happen in another process."""
     targets = {docs_dir / page.path: page for page in pages}
     _refuse_hand_written(targets, root)
     result = WriteResult()
     for path in sorted(_stale_generated(docs_dir, targets)):
         path.unlink()
         result.removed.append(page_name(path, docs_dir))
+    _remove_emptied_dirs({docs_dir / name for name in result.removed}, docs_dir)
     for folder in sorted({path.parent for path in targets}):
         folder.mkdir(parents=True, exist_ok=True)   # once per folder, not once per page
-    for path, page in targets.items():
+    return result
+
+
+def write_page_files(pages: list[Page], docs_dir: Path, result: WriteResult) -> WriteResult:
+    """Write each page whose text changed (after prepare_pages); note it in ``result``."""
+    for page in pages:
+        path = docs_dir / page.path
         if path.exists() and path.read_text(encoding="utf-8") == page.text:
             result.unchanged.append(page.path)
             continue
         path.write_text(page.text, encoding="utf-8")
         result.written.append(page.path)
-    _remove_emptied_dirs({docs_dir / name for name in result.removed}, docs_dir)
     return result
 
 

@@ -46,6 +46,11 @@ class Project:
         return self.work_dir / "assets.pickle"
 
     @property
+    def pages_ready(self) -> Path:
+        """Made once the build in progress has written its pages into content/."""
+        return self.work_dir / "pages.ready"
+
+    @property
     def assets_index(self) -> Path:
         """Which files the MkDocs hook adds to the site, and where their bytes will be."""
         return self.work_dir / "assets.json"

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -70,16 +71,28 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
     return nav
 
 
-def write_asset_index(index: Path, bundle: Path, writer: int | None, generated: list[str],
-                      copied: list[Asset]) -> None:
-    """Tell the MkDocs hook which files the site gets besides the pages: the generated ones,
-    whose bytes ``writer`` (a process id; None: already done) puts into ``bundle`` while
-    MkDocs converts the pages, and the files published as they are (evidence documents),
-    which MkDocs copies from their ``source``."""
-    index.parent.mkdir(parents=True, exist_ok=True)
-    index.write_text(json.dumps({
-        "bundle": str(bundle), "writer": writer, "generated": generated,
-        "copied": [[a.path, str(a.source)] for a in copied if a.source is not None]},
+@dataclass(frozen=True)
+class AssetIndex:
+    """What the MkDocs hook needs to know before the pages and files exist: the generated
+    pages (written into content/ by ``writer``, which then makes ``pages_ready``), the
+    generated files (their bytes in ``bundle``, which ``writer`` makes after the pages) and
+    the files published as they are (evidence documents, copied from their ``source``).
+    ``writer`` is a process id, or None when everything is written already."""
+
+    writer: int | None
+    pages: list[str]
+    pages_ready: Path
+    generated: list[str]
+    bundle: Path
+    copied: list[Asset]
+
+
+def write_asset_index(path: Path, index: AssetIndex) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({
+        "writer": index.writer, "pages": index.pages, "pages_ready": str(index.pages_ready),
+        "generated": index.generated, "bundle": str(index.bundle),
+        "copied": [[a.path, str(a.source)] for a in index.copied if a.source is not None]},
         ensure_ascii=False), encoding="utf-8")
 
 

@@ -102,19 +102,45 @@ def test_charts_drawn_beside_mkdocs_are_in_the_site_even_when_mkdocs_needs_them_
             == chart.svg()
 
 
+def test_pages_written_beside_mkdocs_are_all_in_the_site_even_when_mkdocs_needs_them_first(
+        minimal_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = build_module.write_page_files
+
+    def slow(*args: object) -> object:
+        time.sleep(4)   # MkDocs starts up and lists its files meanwhile: the hook must wait
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "write_page_files", slow)
+    report = build(Project.at(minimal_project), datetime.date(2026, 11, 23), jobs=2)
+    assert report.alongside_mkdocs is not None and report.alongside_mkdocs >= 4
+    written = report.written
+    assert written is not None and "2569/01-budget-plan.md" in written.written
+    assert len(written.written) + len(written.unchanged) == report.pages
+    plan = (minimal_project / "site" / "2569" / "01-budget-plan" / "index.html")
+    assert "1,500.00" in plan.read_text(encoding="utf-8")   # a page new to content/
+    assert (minimal_project / "content" / "2569" / "01-budget-plan.md").is_file()
+
+
+def _cannot_draw(charts: list[Chart]) -> object:
+    raise UserError(Problem("site_theme/oit/chart.svg", 3, "", "cannot draw the chart"))
+
+
+def _cannot_write(*args: object) -> object:
+    raise UserError(Problem("content/2569/index.md", None, "", "cannot write the page"))
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_failure_while_drawing_the_charts_fails_the_build_and_keeps_the_last_good_site(
-        built: Path, jobs: str, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("step, failure, message", [
+    ("drawn", _cannot_draw, "site_theme/oit/chart.svg:3: cannot draw the chart"),
+    ("write_page_files", _cannot_write, "content/2569/index.md: cannot write the page")])
+def test_a_failure_beside_mkdocs_fails_the_build_and_keeps_the_last_good_site(
+        built: Path, jobs: str, step: str, failure: object, message: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     before = _snapshot(built / "site")
-
-    def broken(charts: list[Chart]) -> object:
-        raise UserError(Problem("site_theme/oit/chart.svg", 3, "", "cannot draw the chart"))
-
-    monkeypatch.setattr(build_module, "drawn", broken)
+    monkeypatch.setattr(build_module, step, failure)
     assert main(["--project", str(built), "build", "--jobs", jobs, *BUILD_DATE]) == 1
     err = capsys.readouterr().err
-    assert "site_theme/oit/chart.svg:3: cannot draw the chart" in err
+    assert message in err
     assert "Traceback" not in err
     assert _snapshot(built / "site") == before
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator.mkdocs_hooks import wait_for_bundle, with_fiscal_year
+from generator.mkdocs_hooks import wait_for, with_fiscal_year
 
 
 def test_a_year_page_gets_its_fiscal_year_in_its_search_title() -> None:
@@ -32,7 +32,7 @@ def test_the_hook_waits_for_the_generated_files_while_their_writer_runs(tmp_path
     writer = threading.Timer(0.3, lambda: bundle.write_bytes(b"files"))
     writer.start()
     start = time.monotonic()
-    assert wait_for_bundle(bundle, os.getpid()) == bundle   # this process plays the writer
+    assert wait_for(bundle, os.getpid()) == bundle   # this process plays the writer
     assert time.monotonic() - start >= 0.25
     writer.join()
 
@@ -42,6 +42,6 @@ def test_the_hook_gives_up_at_once_when_the_writer_ended_without_the_files(
     ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                            capture_output=True, text=True, check=True)
     with pytest.raises(PluginError, match="never arrived"):
-        wait_for_bundle(tmp_path / "assets.pickle", int(ended.stdout), timeout=60)
+        wait_for(tmp_path / "assets.pickle", int(ended.stdout), timeout=60)
     with pytest.raises(PluginError, match="never arrived"):
-        wait_for_bundle(tmp_path / "assets.pickle", None)
+        wait_for(tmp_path / "assets.pickle", None)
