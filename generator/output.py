@@ -33,8 +33,8 @@ def write_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> 
 
 def prepare_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> WriteResult:
     """All that must happen before the pages are written: refuse if any target is
-    hand-written, remove our stale pages (and the folders that leaves empty), make the
-    pages' folders. Writing them (write_page_files) may then happen in another process."""
+    hand-written, remove our stale pages (and the folders that leaves empty). Writing them
+    (write_page_files) may then happen in another process."""
     targets = {docs_dir / page.path: page for page in pages}
     _refuse_hand_written(targets, root)
     result = WriteResult()
@@ -42,13 +42,13 @@ def prepare_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -
         path.unlink()
         result.removed.append(page_name(path, docs_dir))
     _remove_emptied_dirs({docs_dir / name for name in result.removed}, docs_dir)
-    for folder in sorted({path.parent for path in targets}):
-        folder.mkdir(parents=True, exist_ok=True)   # once per folder, not once per page
     return result
 
 
 def write_page_files(pages: list[Page], docs_dir: Path, result: WriteResult) -> WriteResult:
     """Write each page whose text changed (after prepare_pages); note it in ``result``."""
+    for folder in sorted({(docs_dir / page.path).parent for page in pages}):
+        folder.mkdir(parents=True, exist_ok=True)   # once per folder, not once per page
     for page in pages:
         path = docs_dir / page.path
         if path.exists() and path.read_text(encoding="utf-8") == page.text:

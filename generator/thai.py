@@ -144,8 +144,15 @@ def parse_month(value: str | datetime.date, fiscal_year: int | None = None) -> t
     return (start.year if month >= 10 else start.year + 1), month
 
 
+# How nearly every amount is written (1,234,567.50): read without the checks' detours
+# (36,000 amounts at 600 pages). Fifteen digits at most, as _MAX_DIGITS allows.
+_PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3}){0,4}|[0-9]{1,15})(?:\.[0-9]{1,2})?")
+
+
 def parse_amount(value: str | int | Decimal) -> Decimal:
     """An amount of baht, exact, with two decimal places."""
+    if isinstance(value, str) and _PLAIN_AMOUNT.fullmatch(value):
+        return Decimal(value.replace(",", "")).quantize(_CENT)
     if isinstance(value, float):
         raise ValueError("write the amount as text or a whole number")
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):

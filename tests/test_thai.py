@@ -531,3 +531,20 @@ def test_million_baht_thai_digits_and_no_float() -> None:
     assert thai.million_baht(D("7753278"), thai_digits=True) == "๗.๗๕"
     with pytest.raises(TypeError):
         thai.million_baht(7753278.0)  # type: ignore[arg-type]
+
+
+def test_plainly_written_amounts_read_as_the_full_checks_read_them() -> None:
+    import random
+    rng = random.Random(2569)
+    samples = ["0", "0.0", "00.50", "1,000", "999,999,999,999,999.99", "999999999999999",
+               "1,234,567.5", "000000000000001.25"]
+    for _ in range(2000):
+        whole = rng.randrange(10 ** rng.randrange(1, 16))
+        text = f"{whole:,}" if rng.random() < 0.5 else str(whole).zfill(rng.randrange(1, 4))
+        text += rng.choice(["", ".5", ".05", ".50", f".{rng.randrange(100):02d}"])
+        samples.append(text)
+    for text in samples:   # the padded copy takes the full path: it strips, then checks
+        assert thai.parse_amount(text) == thai.parse_amount(f" {text} "), text
+        assert str(thai.parse_amount(text)) == str(thai.parse_amount(f" {text} ")), text
+    with pytest.raises(ValueError, match="too large"):
+        thai.parse_amount("1,000,000,000,000,000")   # sixteen digits: the full checks say why
