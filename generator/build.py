@@ -199,6 +199,7 @@ def _start_files(project: Project, dataset: Dataset, output: SiteOutput,
     the MkDocs hook: in a process of its own unless ``here``. MkDocs needs no page before it
     has started up and listed its files (the hook waits for them there), and no chart before
     it has converted every page (on one core), so a second core does this meanwhile."""
+    project.work_dir.mkdir(exist_ok=True)   # a first build: before the other process needs it
     clear_bundle(project.assets_bundle)
     project.pages_ready.unlink(missing_ok=True)
 

@@ -44,7 +44,8 @@ def load_dataset(data_dir: Path, root: Path | None = None, jobs: int = 1) -> Dat
                                     "unknown folder in the data folder",
                                     "a fiscal-year folder named by its Buddhist Era year, e.g. 2567"))
     years: dict[int, FiscalYearData] = {}
-    for part in fork_map(lambda dirs: _load_years(dirs, data_dir, root), shares(year_dirs, jobs, LOAD_LEAD)):
+    chunks = shares(year_dirs, jobs, LOAD_LEAD)
+    for part in fork_map(lambda dirs: _load_years(dirs, data_dir, root), chunks):
         for fy, found in part:
             years[fy.year] = fy
             problems.extend(found)

@@ -102,6 +102,15 @@ def test_charts_drawn_beside_mkdocs_are_in_the_site_even_when_mkdocs_needs_them_
             == chart.svg()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_first_build_works_in_one_process_and_in_two(
+        minimal_project: Path, jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert not (minimal_project / ".oit-build").exists()
+    assert main(["--project", str(minimal_project), "build", "--jobs", jobs, *BUILD_DATE]) == 0, \
+        capsys.readouterr().err
+    assert (minimal_project / "site" / "2569" / "01-budget-plan" / "index.html").is_file()
+
+
 def test_pages_written_beside_mkdocs_are_all_in_the_site_even_when_mkdocs_needs_them_first(
         minimal_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = build_module.write_page_files
