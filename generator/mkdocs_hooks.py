@@ -18,7 +18,8 @@ FISCAL_YEAR_FOLDER = re.compile(r"^(\d{4})/")   # pages of a fiscal year live in
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Add the build's generated assets; keep site_theme/oit/ page templates out of the site."""
+    """Add the build's pages and generated files, even those still being written; keep
+    site_theme/oit/ page templates out of the site."""
     for file in list(files):
         if file.src_uri.startswith(THEME_TEMPLATE_PREFIX) and not file.src_uri.endswith(".md") \
                 and str(config["theme"].custom_dir or "") in (file.abs_src_path or ""):
