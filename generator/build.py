@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import shutil
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -18,7 +18,7 @@ from .errors import Problem, UserError, display_path
 from .external_links import DEFAULT_THREADS, DEFAULT_TIMEOUT, check_external
 from .link_cache import DEFAULT_MAX_AGE, due_for_check, load_cache, merged, save_cache
 from .link_status import ExternalResult, broken_links, external_problems
-from .links import (UNFETCHABLE, LinkProblem, Severity, check_offline, link_refs,
+from .links import (UNFETCHABLE, LinkProblem, LinkRef, Severity, check_offline, link_refs,
                     unique_urls)
 from .links_report import ExternalRun, LinksReport
 from .model import Dataset
@@ -71,7 +71,7 @@ def check(dataset: Dataset, year: int, as_of: datetime.date,
 def check_all(dataset: Dataset, as_of: datetime.date,
               broken_links: Mapping[str, str] | None = None) -> dict[int, CheckReport]:
     """The completeness check of every fiscal year in the data, as of one date."""
-    return {year: check(dataset, year, as_of, broken_links) for year in dataset.years}
+    return dict(Checks(dataset, as_of, broken_links))
 
 
 class Checks(Mapping[int, CheckReport]):
@@ -81,27 +81,30 @@ class Checks(Mapping[int, CheckReport]):
 
     def __init__(self, dataset: Dataset, as_of: datetime.date,
                  broken_links: Mapping[str, str] | None = None) -> None:
-        self._args = dataset, as_of, broken_links
+        self.dataset, self.as_of, self.broken_links = dataset, as_of, broken_links
         self._made: dict[int, CheckReport] = {}
 
     def __getitem__(self, year: int) -> CheckReport:
         if year not in self._made:
-            dataset, as_of, broken_links = self._args
-            if year not in dataset.years:
+            if year not in self.dataset.years:
                 raise KeyError(year)
-            self._made[year] = check(dataset, year, as_of, broken_links)
+            self._made[year] = check(self.dataset, year, self.as_of, self.broken_links)
         return self._made[year]
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._args[0].years)
+        return iter(self.dataset.years)
 
     def __len__(self) -> int:
-        return len(self._args[0].years)
+        return len(self.dataset.years)
 
 
-def require_valid_links(dataset: Dataset) -> list[LinkProblem]:
-    """The offline link checks: raise UserError with every error (file:line); the warnings."""
-    problems = check_offline(dataset)
+def require_valid_links(dataset: Dataset,
+                        refs: Sequence[LinkRef] | None = None) -> list[LinkProblem]:
+    """The offline link checks: raise UserError with every error (file:line); the warnings.
+
+    ``refs`` are the data's addresses (link_refs) when the caller already has them.
+    """
+    problems = check_offline(dataset, refs)
     errors = [_as_problem(p) for p in problems if p.is_error]
     if errors:
         raise UserError(errors, f"{len(errors)} web address(es) in the data files cannot work:")
@@ -116,12 +119,14 @@ def _as_problem(link: LinkProblem) -> Problem:
 
 
 def known_broken_links(project: Project, dataset: Dataset,
-                       offline: list[LinkProblem] | None = None) -> dict[str, str]:
+                       offline: list[LinkProblem] | None = None,
+                       refs: Sequence[LinkRef] | None = None) -> dict[str, str]:
     """{url: Thai reason}: offline errors and the cached external results (never the network).
 
-    ``offline`` is the result of the offline checks when the caller already has it.
+    ``offline`` (the offline checks' result) and ``refs`` (link_refs) when the caller already
+    has them.
     """
-    refs = link_refs(dataset)
+    refs = link_refs(dataset) if refs is None else refs
     cache = load_cache(project.link_cache)
     results = [cache[url] for url in unique_urls(refs) if url in cache]
     return broken_links(check_offline(dataset, refs) if offline is None else offline, results)
@@ -154,15 +159,13 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
     jobs = jobs or usable_cpus()
     with paused_gc():
         dataset = timer("load+validate", lambda: validate(project, jobs))
-        report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset))
+        refs = timer("load+validate", lambda: link_refs(dataset))
+        report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset, refs))
         report.broken_links = timer("load+validate", lambda: known_broken_links(
-            project, dataset, report.link_warnings))
+            project, dataset, report.link_warnings, refs))
         output = timer("generate", lambda: _generate_files(
             project, dataset, build_date, report, show_findings, jobs))
-        prepared = report.written
-        assert prepared is not None
-        files = timer("generate", lambda: _start_files(project, dataset, output, prepared,
-                                                       here=jobs == 1))
+        files = timer("generate", lambda: _start_files(project, dataset, output, here=jobs == 1))
     staging = project.work_dir / "site.new"
     config = timer("generate", lambda: write_config(project, site_config(
         project, dataset, output.pages, build_date, staging, project.assets_index)))
@@ -178,11 +181,9 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
 
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
                     report: BuildReport, show_findings: bool, jobs: int) -> SiteOutput:
-    """Check and render the pages, and make content/ ready for them (the no-overwrite
-    check, stale pages removed); the pages' count goes into ``report``."""
+    """Check and render the pages; their count goes into ``report``."""
     reports = Checks(dataset, build_date, report.broken_links)
     output = generate(project, dataset, build_date, reports, show_findings, jobs)
-    report.written = prepare_pages(output.pages, project.content_dir, project.root)
     report.pages = len(output.pages)
     return output
 
@@ -194,11 +195,15 @@ class _Written:
 
 
 def _start_files(project: Project, dataset: Dataset, output: SiteOutput,
-                 prepared: WriteResult, here: bool) -> Background[_Written]:
+                 here: bool) -> Background[_Written]:
     """Write the pages into content/, then draw the charts and bundle the generated files for
     the MkDocs hook: in a process of its own unless ``here``. MkDocs needs no page before it
     has started up and listed its files (the hook waits for them there), and no chart before
-    it has converted every page (on one core), so a second core does this meanwhile."""
+    it has converted every page (on one core), so a second core does this meanwhile.
+
+    What must come first happens here: the no-overwrite check and the stale pages removed.
+    """
+    prepared = prepare_pages(output.pages, project.content_dir, project.root)
     project.work_dir.mkdir(exist_ok=True)   # a first build: before the other process needs it
     clear_bundle(project.assets_bundle)
     project.pages_ready.unlink(missing_ok=True)
