@@ -16,6 +16,7 @@ Severity, as a webmaster would expect it:
 """
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterable, Sequence
@@ -200,8 +201,10 @@ def _problem(ref: LinkRef, severity: Severity, code: str, message: str,
     return LinkProblem(severity, "offline", code, ref.url, message, suggestion, ref)
 
 
+@functools.lru_cache(maxsize=8192)
 def _split(url: str) -> tuple[SplitResult | None, str]:
-    """The parts of an address, or why it does not parse."""
+    """The parts of an address, or why it does not parse. Kept: each address is split for
+    the unit's https hosts and again for its own checks (0.03 s of 1,500 at 600 pages)."""
     try:
         parts = urlsplit(url)
     except ValueError as exc:
@@ -210,16 +213,17 @@ def _split(url: str) -> tuple[SplitResult | None, str]:
         parts.port   # noqa: B018 -- raises ValueError for a port that is not a number
     except ValueError:
         return None, "the port after ':' is not a number from 0 to 65535"
-    return parts, _host_error(parts)
+    return parts, _host_error(parts.hostname)
 
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
 _IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 
 
-def _host_error(parts: SplitResult) -> str:
-    """Why the host cannot be a host name, or '' when it can (IDN hosts are fine)."""
-    host = parts.hostname
+@functools.lru_cache(maxsize=1024)
+def _host_error(host: str | None) -> str:
+    """Why the host cannot be a host name, or '' when it can (IDN hosts are fine). Kept:
+    a unit's links are on a few hosts."""
     if not host:
         return "the address has no host name"
     if ":" in host or _IPV4.match(host):
