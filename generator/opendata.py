@@ -6,6 +6,7 @@ does, so the same data always gives the same bytes.
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -86,7 +87,12 @@ class OpenData:
 
     unit: Unit
     datasets: tuple[OpenDataset, ...]    # by fiscal year, then topic
-    catalogue: DataFile
+
+    @functools.cached_property
+    def catalogue(self) -> DataFile:
+        """The DCAT catalogue file: made when first asked for, which in a build is by the
+        process that bundles the files while MkDocs runs (0.02 s at 600 pages)."""
+        return DataFile(CATALOGUE_JSON, JSON, json_bytes(dcat_catalogue(self.unit, self.datasets)))
 
     @property
     def licence(self) -> Licence:
@@ -102,6 +108,11 @@ class OpenData:
     @property
     def files(self) -> list[DataFile]:
         return [f for d in self.datasets for f in d.files] + [self.catalogue]
+
+    @property
+    def paths(self) -> list[str]:
+        """The files' site paths, known before the catalogue is made."""
+        return [f.path for d in self.datasets for f in d.files] + [CATALOGUE_JSON]
 
 
 def dataset_id(year: int, topic: Topic) -> str:
@@ -128,9 +139,7 @@ def open_datasets(dataset: Dataset, years: Iterable[int]) -> list[OpenDataset]:
 
 def catalogued(unit: Unit, datasets: Iterable[OpenDataset]) -> OpenData:
     """The site's open data: its datasets in order, and the catalogue of them all."""
-    ordered = tuple(sorted(datasets, key=lambda d: (d.year, d.topic.value)))
-    catalogue = DataFile(CATALOGUE_JSON, JSON, json_bytes(dcat_catalogue(unit, ordered)))
-    return OpenData(unit, ordered, catalogue)
+    return OpenData(unit, tuple(sorted(datasets, key=lambda d: (d.year, d.topic.value))))
 
 
 def _open_dataset(unit: Unit, fy: FiscalYearData, topic: Topic) -> OpenDataset:

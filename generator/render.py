@@ -196,13 +196,17 @@ class SiteOutput:
 
     pages: list[Page]
     open_data: OpenData
-    assets: list[Asset]          # the open data files; not the evidence documents
     charts: list[Chart]          # the chart images, not drawn yet (see drawn())
 
     @property
+    def assets(self) -> list[Asset]:
+        """The open data files (not the evidence documents); the catalogue is made here."""
+        return [Asset(f.path, f.content) for f in self.open_data.files]
+
+    @property
     def asset_paths(self) -> list[str]:
-        """Where every generated file goes, known before the charts are drawn."""
-        return [a.path for a in self.assets] + [c.asset_path for c in self.charts]
+        """Where every generated file goes, known before the charts and the catalogue are made."""
+        return self.open_data.paths + [c.asset_path for c in self.charts]
 
 
 def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
@@ -219,18 +223,25 @@ def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
               "thai": thai, "reports": reports, "show_findings": show_findings,
               "licence": dataset.unit.open_data_licence, "catalogue_page": CATALOGUE_PAGE}
     chunks = shares(sorted(dataset.years), jobs, RENDER_LEAD)
-    parts = fork_map(lambda years: [_render_year(env, common, dataset, y) for y in years], chunks)
-    by_year = sorted((output for part in parts for output in part), key=lambda o: o.year)
+
+    def share(job: tuple[int, list[int]]) -> tuple[list[Page], list[YearOutput]]:
+        # The first share is this process's: it renders the home and rules pages too, which
+        # need no year's output, while the other processes still work.
+        first, years = job[0] == 0, job[1]
+        site = [_render(env, "home.md.j2", "index.md", "หน้าแรก", {**common, "intro": intro}),
+                _render(env, "rules.md.j2", RULES_PAGE, "เกณฑ์การตรวจความครบถ้วน",
+                        {**common, "rules": sorted(RULES, key=lambda r: r.topic.value),
+                         "due_descriptions": DUE_DESCRIPTIONS})] if first else []
+        return site, [_render_year(env, common, dataset, y) for y in years]
+
+    parts = fork_map(share, list(enumerate(chunks)))
+    by_year = sorted((output for _, part in parts for output in part), key=lambda o: o.year)
     open_data = catalogued(dataset.unit, (d for o in by_year for d in o.open_datasets))
-    common["open_data"] = open_data
-    pages = [_render(env, "home.md.j2", "index.md", "หน้าแรก", {**common, "intro": intro}),
-             _render(env, "rules.md.j2", RULES_PAGE, "เกณฑ์การตรวจความครบถ้วน",
-                     {**common, "rules": sorted(RULES, key=lambda r: r.topic.value),
-                      "due_descriptions": DUE_DESCRIPTIONS}),
-             _render(env, "catalogue.md.j2", CATALOGUE_PAGE, CATALOGUE_TITLE, common)]
+    pages = [page for site, _ in parts for page in site]
+    pages.append(_render(env, "catalogue.md.j2", CATALOGUE_PAGE, CATALOGUE_TITLE,
+                         {**common, "open_data": open_data}))
     pages += [page for output in by_year for page in output.pages]
-    assets = [Asset(f.path, f.content) for f in open_data.files]
-    return SiteOutput(pages, open_data, assets, [c for o in by_year for c in o.charts])
+    return SiteOutput(pages, open_data, [c for o in by_year for c in o.charts])
 
 
 def drawn(charts: Iterable[Chart]) -> list[Asset]:
