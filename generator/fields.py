@@ -33,13 +33,16 @@ PERIOD_EXPECTED = "a quarter (ไตรมาส 1 … ไตรมาส 4, Q1 
 URL_EXPECTED = "a full web address starting with https:// or http://"
 
 
+_CONTAINERS = (list, dict)   # a tuple: ``list | dict`` would be made again on every call
+
+
 def _field(parser: Any, expected: str, *, nullable: bool = False) -> BeforeValidator:
     """A pydantic validator that runs ``parser`` and names the expected form on failure."""
 
     def parse(value: Any, info: ValidationInfo) -> Any:
         if value is None and nullable:
             return None
-        if value is None or isinstance(value, list | dict):
+        if value is None or isinstance(value, _CONTAINERS):
             _wrong(value)
         try:
             return parser(value, (info.context or {}).get("fiscal_year"))
