@@ -103,7 +103,13 @@ _MD_MARKUP = re.compile(r"[\\`*_\[\]<>#|]")
 
 def md_text(value: Any) -> str:
     """Escape characters that Markdown would take as markup inside running text."""
-    return _MD_MARKUP.sub(r"\\\g<0>", str(value))
+    return _MD_MARKUP.sub(_backslashed, str(value))
+
+
+def _backslashed(found: re.Match[str]) -> str:
+    # A function, not the template r"\\\g<0>": re.sub parses a template in Python on
+    # every call, most of the time of 50,000 table cells at 600 pages that need no escape.
+    return "\\" + found.group()
 
 
 def md_cell(value: Any) -> str:
