@@ -69,6 +69,15 @@ class Column:
 
 
 @dataclass(frozen=True)
+class TableSchema:
+    """A table without its rows: what a published file and the catalogue say of it."""
+
+    name: str                 # file-name suffix; "" for the topic's main table
+    title_th: str
+    columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True)
 class Table:
     """One table of a topic page as data: one row per row the page shows (no total rows)."""
 
@@ -76,6 +85,10 @@ class Table:
     title_th: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+
+    @property
+    def schema(self) -> TableSchema:
+        return TableSchema(self.name, self.title_th, self.columns)
 
     def __post_init__(self) -> None:
         names = [c.name for c in self.columns]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import thai
-from .datatable import Json, Table, csv_bytes, json_bytes
+from .datatable import Json, TableSchema, csv_bytes, json_bytes
 from .licences import Licence
 from .model import Dataset, FiscalYearData, Unit
 from .topic_data import topic_content
@@ -27,12 +27,15 @@ CSV, JSON = "text/csv", "application/json"
 
 @dataclass(frozen=True)
 class DataFile:
-    """One published file: its address in the site, its bytes, and for a CSV its table."""
+    """One published file: its address in the site, its bytes, and for a CSV its table's
+    description and number of rows (the rows themselves are in the bytes: a build's other
+    processes send every file back, and the rows as objects took longer than the bytes)."""
 
     path: str                  # relative to the site root, e.g. 2569/data/04-procurement-plan.csv
     media_type: str
     content: bytes
-    table: Table | None = None
+    table: TableSchema | None = None
+    rows: int | None = None
 
     @property
     def format(self) -> str:
@@ -41,10 +44,6 @@ class DataFile:
     @property
     def size(self) -> int:
         return len(self.content)
-
-    @property
-    def rows(self) -> int | None:
-        return None if self.table is None else len(self.table.rows)
 
     @property
     def name(self) -> str:
@@ -145,7 +144,8 @@ def catalogued(unit: Unit, datasets: Iterable[OpenDataset]) -> OpenData:
 def _open_dataset(unit: Unit, fy: FiscalYearData, topic: Topic) -> OpenDataset:
     data = fy.topics[topic]
     content = topic_content(topic, data, fy.year)
-    csv_files = tuple(DataFile(data_path(fy.year, topic, t.name), CSV, csv_bytes(t), t)
+    csv_files = tuple(DataFile(data_path(fy.year, topic, t.name), CSV, csv_bytes(t), t.schema,
+                               len(t.rows))
                       for t in content.tables)
     start, end = thai.fiscal_year_bounds(fy.year)
     licence = unit.open_data_licence
