@@ -231,13 +231,10 @@ def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
     chunks = shares(sorted(dataset.years), jobs, RENDER_LEAD)
 
     def share(job: tuple[int, list[int]]) -> tuple[list[Page], list[YearOutput]]:
-        # The first share is this process's: it renders the home and rules pages too, which
-        # need no year's output, while the other processes still work.
-        first, years = job[0] == 0, job[1]
-        site = [_render(env, "home.md.j2", "index.md", "หน้าแรก", {**common, "intro": intro}),
-                _render(env, "rules.md.j2", RULES_PAGE, "เกณฑ์การตรวจความครบถ้วน",
-                        {**common, "rules": sorted(RULES, key=lambda r: r.topic.value),
-                         "due_descriptions": DUE_DESCRIPTIONS})] if first else []
+        # The first share is this process's: it also renders the pages that need no year's
+        # output, while the other processes still work.
+        index, years = job
+        site = _site_pages(env, common, intro) if index == 0 else []
         return site, [_render_year(env, common, dataset, y) for y in years]
 
     parts = fork_map(share, list(enumerate(chunks)))
@@ -248,6 +245,14 @@ def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
                          {**common, "open_data": open_data}))
     pages += [page for output in by_year for page in output.pages]
     return SiteOutput(pages, open_data, [c for o in by_year for c in o.charts])
+
+
+def _site_pages(env: jinja2.Environment, common: dict[str, Any], intro: str) -> list[Page]:
+    """The home page and the rules page."""
+    return [_render(env, "home.md.j2", "index.md", "หน้าแรก", {**common, "intro": intro}),
+            _render(env, "rules.md.j2", RULES_PAGE, "เกณฑ์การตรวจความครบถ้วน",
+                    {**common, "rules": sorted(RULES, key=lambda r: r.topic.value),
+                     "due_descriptions": DUE_DESCRIPTIONS})]
 
 
 def drawn(charts: Iterable[Chart]) -> list[Asset]:
