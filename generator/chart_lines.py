@@ -24,7 +24,7 @@ class LineStyle:
 
     colour: str
     dash: str | None
-    marker: str | None      # "square", "circle" or none
+    marker: str | None      # "square" (hollow, drawn over the others), "circle" or none
     width: str
     steps: bool = False     # a reference figure holds until the next point, then to the end
 
@@ -89,6 +89,12 @@ def draw_line_chart(chart: LineChart) -> str:
     body += _value_axis(chart.scale, frame) + _time_axis(chart.x_labels, frame)
     for line in chart.lines:
         body += _line(line, frame)
+    # Every line before any point, and the hollow squares last: where the plan and the actual
+    # figure are the same (a fully disbursed year), the square is seen around the circle.
+    for line in sorted(chart.lines, key=lambda line: line.style.marker == "square"):
+        for point in line.points:
+            body += _marker(line.style, frame.x(point.position), frame.y(point.value),
+                            point.tooltip)
     body += _end_labels(chart.lines, frame)
     return svg_document(chart.title, chart.description, frame.bottom + 32, body)
 
@@ -102,13 +108,19 @@ def _legend(line: Line, y: Decimal) -> list[str]:
             text_element(PAD + 34, y + 12, name, size=SMALL_SIZE, title=line.name)]
 
 
+CIRCLE_RADIUS = Decimal("4.5")   # with a 1-unit rim in the background colour
+SQUARE_HALF = 6                  # its 2-unit outline runs from 5 to 7: clear of the circle's rim
+
+
 def _marker(style: LineStyle, x: Decimal, y: Decimal, tooltip: str | None) -> list[str]:
     tip = f"<title>{xml_text(tooltip)}</title>" if tooltip else ""
-    paint = attrs(fill=style.colour, stroke=BACKGROUND)
     if style.marker == "square":
-        return [f"<rect{attrs(x=x - 4, y=y - 4, width=8, height=8)}{paint}>{tip}</rect>"]
+        box = attrs(x=x - SQUARE_HALF, y=y - SQUARE_HALF, width=2 * SQUARE_HALF,
+                    height=2 * SQUARE_HALF)
+        return [f"<rect{box}{attrs(fill='none', stroke=style.colour, stroke_width=2)}>{tip}</rect>"]
     if style.marker == "circle":
-        return [f"<circle{attrs(cx=x, cy=y, r=Decimal('4.5'))}{paint}>{tip}</circle>"]
+        paint = attrs(fill=style.colour, stroke=BACKGROUND)
+        return [f"<circle{attrs(cx=x, cy=y, r=CIRCLE_RADIUS)}{paint}>{tip}</circle>"]
     return []
 
 
@@ -148,12 +160,9 @@ def _line(line: Line, frame: _Frame) -> list[str]:
     elif line.from_zero:
         points = [(frame.left, frame.bottom), *points]
     path = " ".join(f"{number(x)},{number(y)}" for x, y in points)
-    body = [f"<polyline{attrs(points=path, fill='none', stroke=style.colour)}"
+    return [f"<polyline{attrs(points=path, fill='none', stroke=style.colour)}"
             f"{attrs(stroke_width=style.width, stroke_dasharray=style.dash)}"
             f"{attrs(stroke_linejoin='round')}/>"]
-    for point in line.points:
-        body += _marker(style, frame.x(point.position), frame.y(point.value), point.tooltip)
-    return body
 
 
 def _end_labels(lines: Sequence[Line], frame: _Frame) -> list[str]:
