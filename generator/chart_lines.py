@@ -16,6 +16,9 @@ from .chart_svg import (BACKGROUND, GRID, MUTED_TEXT, PAD, PRIMARY, REFERENCE, S
 from .chart_text import attrs, fit, number, text_width, xml_text
 
 PLOT_HEIGHT = 190
+CIRCLE_RADIUS = Decimal("4.5")   # with a 1-unit rim in the background colour
+SQUARE_HALF = 6                  # its 2-unit outline runs from 5 to 7: clear of the circle's rim
+END_LABEL_GAP = SQUARE_HALF + 4  # from the last point to its label: 3 units past the square
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,8 @@ def draw_line_chart(chart: LineChart) -> str:
         y += 20
     ticks = nice_ticks(max(p.value for line in chart.lines for p in line.points))
     left = PAD + max(text_width(chart.scale.tick(t), SMALL_SIZE) for t in ticks) + 6
-    right = WIDTH - PAD - max(text_width(line.end_label, SMALL_SIZE) for line in chart.lines) - 8
+    right = WIDTH - PAD - max(text_width(line.end_label, SMALL_SIZE)
+                              for line in chart.lines) - END_LABEL_GAP - 1
     frame = _Frame(left, right, y + 8, y + 8 + PLOT_HEIGHT, tuple(ticks))
     body += _value_axis(chart.scale, frame) + _time_axis(chart.x_labels, frame)
     for line in chart.lines:
@@ -106,10 +110,6 @@ def _legend(line: Line, y: Decimal) -> list[str]:
                          stroke_dasharray=style.dash),
             *_marker(style, Decimal(PAD + 13), y + 7, None),
             text_element(PAD + 34, y + 12, name, size=SMALL_SIZE, title=line.name)]
-
-
-CIRCLE_RADIUS = Decimal("4.5")   # with a 1-unit rim in the background colour
-SQUARE_HALF = 6                  # its 2-unit outline runs from 5 to 7: clear of the circle's rim
 
 
 def _marker(style: LineStyle, x: Decimal, y: Decimal, tooltip: str | None) -> list[str]:
@@ -176,6 +176,6 @@ def _end_labels(lines: Sequence[Line], frame: _Frame) -> list[str]:
         ys.append(max(y, ys[-1] + SMALL_SIZE + 2) if ys else y)
     # Labels pushed below the axis move up together, keeping their order.
     shift = max(ys[-1] - (frame.bottom - 3), Decimal(0)) if ys else Decimal(0)
-    return [text_element(x + 7, y - shift, lines[index].end_label, size=SMALL_SIZE,
+    return [text_element(x + END_LABEL_GAP, y - shift, lines[index].end_label, size=SMALL_SIZE,
                          fill=lines[index].style.colour, weight="bold")
             for y, (_, x, index) in zip(ys, wanted, strict=True)]
