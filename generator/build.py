@@ -170,9 +170,10 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
     config = timer("generate", lambda: write_config(project, site_config(
         project, dataset, output.pages, build_date, staging, project.assets_index)))
     timer("mkdocs build", lambda: run_mkdocs(config, alongside=files.result))
-    report.written = files.result().pages
+    written = files.result()
+    report.written = written.pages
     if files.pid is not None:
-        report.alongside_mkdocs = files.result().seconds
+        report.alongside_mkdocs = written.seconds
     if check_links:
         report.internal = timer("link check", lambda: check_site_links(staging))
     publish(staging, project.site_dir, project.work_dir)

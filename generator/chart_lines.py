@@ -96,9 +96,7 @@ def draw_line_chart(chart: LineChart) -> str:
     # Every line before any point, and the hollow squares last: where the plan and the actual
     # figure are the same (a fully disbursed year), the square is seen around the circle.
     for line in sorted(chart.lines, key=lambda line: line.style.marker == "square"):
-        for point in line.points:
-            body += _marker(line.style, frame.x(point.position), frame.y(point.value),
-                            point.tooltip)
+        body += _points(line, frame)
     body += _end_labels(chart.lines, frame)
     return svg_document(chart.title, chart.description, frame.bottom + 32, body)
 
@@ -163,6 +161,12 @@ def _line(line: Line, frame: _Frame) -> list[str]:
     return [f"<polyline{attrs(points=path, fill='none', stroke=style.colour)}"
             f"{attrs(stroke_width=style.width, stroke_dasharray=style.dash)}"
             f"{attrs(stroke_linejoin='round')}/>"]
+
+
+def _points(line: Line, frame: _Frame) -> list[str]:
+    return [mark for point in line.points
+            for mark in _marker(line.style, frame.x(point.position), frame.y(point.value),
+                                point.tooltip)]
 
 
 def _end_labels(lines: Sequence[Line], frame: _Frame) -> list[str]:
