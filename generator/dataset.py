@@ -142,7 +142,13 @@ def _load(path: Path, root: Path | None, problems: list[Problem]) -> Document | 
 
 def _validate(doc: Document, model: type[BaseModel], context: dict[str, Any],
               problems: list[Problem]) -> BaseModel | None:
-    data = doc.data if doc.data is not None else {}
+    data = doc.data
+    if data is None or data == {}:
+        # Accepted as if the topic had data, an empty file would hide that it has none.
+        problems.append(Problem(doc.shown_path, 1, "", "แฟ้มนี้ไม่มีข้อมูล (ว่างเปล่าหรือมีแต่หมายเหตุ)",
+                                "ช่องข้อมูลตามรูปแบบใน data/README.md เช่น 'responsible: …' "
+                                "หรือลบแฟ้มนี้ถ้ายังไม่มีข้อมูล"))
+        return None
     if not isinstance(data, dict):
         problems.append(Problem(doc.shown_path, 1, "", "the file must be a block of fields",
                                 "lines like 'name_th: …'"))
