@@ -100,7 +100,7 @@ class _Builder:
     then are nodes tracked (recursion, and the value budget against alias bombs).
     """
 
-    def __init__(self, shown_path: str, text: str, zero_width: bool) -> None:
+    def __init__(self, shown_path: str, text: str, check_all: bool) -> None:
         self.shown_path = shown_path
         self.lines: dict[FieldPath, int] = {}
         self.problems: list[Problem] = []
@@ -111,10 +111,10 @@ class _Builder:
         self.built: set[int] = set()
         self.alias_line: int | None = None   # where the outermost alias being expanded is
         # A value can hold a character the raw text does not only through an escape ("\u0000")
-        # in a double-quoted scalar: without a backslash or a zero-width character in the
-        # file (nearly always), no value needs looking at.
-        self.clean_all = zero_width
-        self.check = zero_width or "\\" in text
+        # in a double-quoted scalar: without a backslash, a zero-width or a bidirectional
+        # character in the file (nearly always), no value needs looking at.
+        self.clean_all = check_all
+        self.check = check_all or "\\" in text
 
     def build(self, node: yaml.Node, loc: FieldPath, line: int, depth: int = 0) -> Any:
         self.lines.setdefault(loc, line)
@@ -172,7 +172,7 @@ class _Builder:
         found = characters.forbidden_in_value(value)
         if found is not None:
             raise UserError(Problem(self.shown_path, line, _dotted(loc), found.message,
-                                    characters.FORBIDDEN_EXPECTED))
+                                    found.expected))
         return characters.without_zero_width(value)
 
     def _key(self, key_node: yaml.Node, loc: FieldPath, line: int) -> str | None:
@@ -231,11 +231,11 @@ def load_yaml(path: Path, root: Path | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise UserError(Problem(shown, None, "", f"the file is not UTF-8 text ({exc.reason})",
                                 "save the file as UTF-8")) from None
-    raw, zero_width = characters.scan_file(text)
+    raw, check_values = characters.scan_file(text)
     if raw is not None:
-        raise UserError(Problem(shown, raw.line, "", raw.message, characters.FORBIDDEN_EXPECTED))
+        raise UserError(Problem(shown, raw.line, "", raw.message, raw.expected))
     node = _compose(text, shown)
-    builder = _Builder(shown, text, zero_width)
+    builder = _Builder(shown, text, check_values)
     data = builder.build(node, (), 1) if node is not None else None
     if builder.problems:
         raise UserError(builder.problems)

@@ -14,6 +14,7 @@ FORBIDDEN = ("(expected ข้อความที่ไม่มีอัก�
              "ให้บันทึกใหม่เป็น UTF-8)")
 ALIAS = ("(expected ค่าที่เขียนออกมาตรง ๆ ทุกแห่ง: นามแฝง (alias) คือ *ชื่อ ที่ใช้ข้อมูลซ้ำจากที่ตั้งชื่อไว้ด้วย "
          "&ชื่อ ให้ลบ *ชื่อ และ &ชื่อ แล้วเขียนค่าลงไปแทน)")
+BIDI = "(expected ข้อความที่ไม่มีอักขระนี้: ลบอักขระนั้นออกแล้วพิมพ์ใหม่ (มักติดมากับข้อความที่คัดลอกจากโปรแกรมอื่น))"
 DEPTH = "(expected ข้อมูลซ้อนกันไม่เกิน 50 ชั้น ตามรูปแบบใน data/README.md)"
 
 
@@ -64,14 +65,14 @@ def test_an_escaped_control_character_in_a_key_is_refused(tmp_path: Path) -> Non
 def test_bidirectional_overrides_and_isolates_are_refused(tmp_path: Path, char: str) -> None:
     import unicodedata
     name = f"U+{ord(char):04X} ({unicodedata.name(char)})"
-    assert _problems(tmp_path, f"name_th: กอง{char}ทดสอบ\n") == [
-        f"data.yml:1: มีอักขระกำหนดทิศทางข้อความ {name} ซึ่งทำให้ข้อความแสดงไม่ตรงกับที่พิมพ์ {FORBIDDEN}"]
+    assert _problems(tmp_path, f"# {char} in a comment is not published\nname_th: กอง{char}ทดสอบ\n") == [
+        f"data.yml:2: name_th: มีอักขระกำหนดทิศทางข้อความ {name} ซึ่งทำให้ข้อความแสดงไม่ตรงกับที่พิมพ์ {BIDI}"]
 
 
 def test_a_bidirectional_override_written_as_an_escape_is_refused(tmp_path: Path) -> None:
     assert _problems(tmp_path, 'evidence:\n  - title: "fdp\\u202Eexe.pdf"\n') == [
         "data.yml:2: evidence[0].title: มีอักขระกำหนดทิศทางข้อความ U+202E (RIGHT-TO-LEFT OVERRIDE) "
-        f"ซึ่งทำให้ข้อความแสดงไม่ตรงกับที่พิมพ์ {FORBIDDEN}"]
+        f"ซึ่งทำให้ข้อความแสดงไม่ตรงกับที่พิมพ์ {BIDI}"]
 
 
 def test_tabs_newlines_and_windows_line_ends_stay_allowed(tmp_path: Path) -> None:
