@@ -18,7 +18,7 @@ MONTHS_ABBR: tuple[str, ...] = (
 )
 BE_OFFSET = 543
 
-_MIN_BE, _MAX_BE = 2400, 2700
+MIN_BE, MAX_BE = 2400, 2700
 _CENT = Decimal("0.01")
 _ZERO_CENTS = Decimal("0.00")
 # Bounds on what a unit's figures can be: one per kind of number. The whole national budget
@@ -67,7 +67,7 @@ def be_year(ce: int) -> int:
 
 def ce_year(year: int) -> int:
     """Gregorian year of a year that is BE when >= 2400 and CE otherwise."""
-    return year - BE_OFFSET if year >= _MIN_BE else year
+    return year - BE_OFFSET if year >= MIN_BE else year
 
 
 def parse_year(value: int | str) -> int:
@@ -80,7 +80,7 @@ def parse_year(value: int | str) -> int:
             raise ValueError(f"{value!r} is not a year")
         value = int(found.group(1))
     be = be_year(ce_year(value))
-    if not _MIN_BE <= be <= _MAX_BE:
+    if not MIN_BE <= be <= MAX_BE:
         raise ValueError(f"year {value} is out of range")
     return be
 
@@ -279,7 +279,7 @@ def fiscal_quarter(d: datetime.date) -> int:
 
 def fiscal_year_bounds(fy: int) -> tuple[datetime.date, datetime.date]:
     """First and last day of a BE fiscal year."""
-    if not _MIN_BE <= fy <= _MAX_BE:
+    if not MIN_BE <= fy <= MAX_BE:
         raise ValueError(f"fiscal year {fy} is not a Buddhist Era year")
     end = ce_year(fy)
     return datetime.date(end - 1, 10, 1), datetime.date(end, 9, 30)
