@@ -128,9 +128,12 @@ class _Builder:
             shown = _dotted(loc[:SHOWN_DEPTH]) + ("…" if len(loc) > SHOWN_DEPTH else "")
             raise UserError(Problem(self.shown_path, line, shown,
                                     f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", DEPTH_EXPECTED))
-        if not self.aliases:
-            return self._collection(node, loc, depth)
-        return self._tracked(node, loc, line, depth)
+        if self.aliases:
+            return self._tracked(node, loc, line, depth)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        return [self.build(item, (*loc, i), item.start_mark.line + 1, depth + 1)
+                for i, item in enumerate(node.value)]
 
     def _tracked(self, node: yaml.Node, loc: FieldPath, line: int, depth: int) -> Any:
         key = id(node)
@@ -151,15 +154,14 @@ class _Builder:
                 self.alias_line = None
 
     def _collection(self, node: yaml.Node, loc: FieldPath, depth: int) -> Any:
-        if self.aliases:
-            self._spend(len(node.value), loc)
+        self._spend(len(node.value), loc)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
         return [self.build(item, (*loc, i), item.start_mark.line + 1, depth + 1)
                 for i, item in enumerate(node.value)]
 
     def _spend(self, values: int, loc: FieldPath) -> None:
-        """Count the values an alias adds; past the budget the file is an alias bomb."""
+        """Count the values built; past one per character of the file, aliases made them."""
         self.budget -= values
         if self.budget < 0:
             raise UserError(Problem(
@@ -255,6 +257,6 @@ def _compose(text: str, shown: str) -> yaml.Node | None:
                                     DEPTH_EXPECTED)) from None
         raise UserError(Problem(shown, line, "", f"not valid YAML: {reason}",
                                 "YAML like 'key: value', indented with spaces")) from None
-    except yaml.YAMLError as exc:   # a reader error: forbidden_in_file should have said which
+    except yaml.YAMLError as exc:   # a reader error: scan_file should have found its character
         raise UserError(Problem(shown, None, "", f"not valid YAML: {exc}",
                                 "YAML like 'key: value', indented with spaces")) from None
