@@ -228,10 +228,12 @@ def field_name(loc: FieldPath) -> str:
 def load_yaml(path: Path, root: Path | None = None) -> Document:
     """Parse one YAML file; a syntax error becomes a Problem with its line."""
     shown = display_path(path, root)
+    raw_bytes = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(Problem(shown, None, "", f"the file is not UTF-8 text ({exc.reason})",
+        line = raw_bytes.count(b"\n", 0, exc.start) + 1   # where the first bad byte is
+        raise UserError(Problem(shown, line, "", f"the file is not UTF-8 text ({exc.reason})",
                                 "save the file as UTF-8")) from None
     raw, check_values = characters.scan_file(text)
     if raw is not None:

@@ -158,6 +158,8 @@ def test_a_key_that_is_a_list_is_refused(tmp_path: Path) -> None:
 
 def test_a_file_that_is_not_utf8_keeps_its_message(tmp_path: Path) -> None:
     path = tmp_path / "data.yml"
-    path.write_bytes("name_th: กอง\n".encode("cp874"))
-    with pytest.raises(UserError, match=r"data.yml: the file is not UTF-8 text \(invalid "):
+    path.write_bytes("# comment\nname_th: กอง\n".encode("cp874"))
+    with pytest.raises(UserError) as caught:
         load_yaml(path, tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "data.yml:2: the file is not UTF-8 text (invalid start byte) (expected save the file as UTF-8)"]
