@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, PlainSerializer, ValidationInfo
 
-from . import thai
+from . import contacts, thai
 
 
 class FieldError(ValueError):
@@ -204,19 +204,12 @@ def _text(value: Any, _fy: int | None) -> str:
     return text
 
 
-# One address (the footer makes it a mailto: link); Thai letters are allowed (Thai e-mail).
-_EMAIL = re.compile(r"[\w\u0e00-\u0e7f.!#$%&'*+=?^`{|}~/-]+@[\w\u0e00-\u0e7f-]+(?:\.[\w\u0e00-\u0e7f-]+)+")
-
-
 def _email(value: Any, _fy: int | None) -> str:
-    text = str(value).strip()
-    if not _EMAIL.fullmatch(text):
-        raise ValueError(f"'{text}' ไม่ใช่ที่อยู่อีเมล")
-    return text
+    return contacts.parse_email(value)
 
 
 def _phone(value: Any, _fy: int | None) -> str:
-    return thai.parse_phone(value)
+    return contacts.parse_phone(value)
 
 
 OptionalEmail = Annotated[str | None, _field(_email, EMAIL_EXPECTED, nullable=True)]

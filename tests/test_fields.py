@@ -19,17 +19,9 @@ def _error(adapter: TypeAdapter[object], value: str, year: int | None = 2569) ->
 EMAIL: TypeAdapter[object] = TypeAdapter(OptionalEmail)
 
 
-@pytest.mark.parametrize("value", ["saraban@chpb.example.go.th", "a.b+oit@x-y.go.th",
-                                   "อีเมล@ไทย.ไทย"])
-def test_an_email_address_is_accepted(value: str) -> None:
-    assert EMAIL.validate_python(f" {value} ") == value
-
-
-@pytest.mark.parametrize("value", ["yes", "saraban", "saraban@localhost", "a@b@c.go.th",
-                                   "mailto:saraban@chpb.example.go.th", "a b@c.go.th",
-                                   "a@c.go.th, b@c.go.th"])
-def test_what_is_not_an_email_address_is_refused(value: str) -> None:
-    assert _error(EMAIL, value) == (f"'{value}' ไม่ใช่ที่อยู่อีเมล "
+def test_a_field_that_is_not_an_email_address_names_the_expected_form() -> None:
+    assert EMAIL.validate_python(" saraban@chpb.example.go.th ") == "saraban@chpb.example.go.th"
+    assert _error(EMAIL, "yes") == ("'yes' ไม่ใช่ที่อยู่อีเมล "
                                     "(expected ที่อยู่อีเมลหนึ่งที่อยู่ เช่น saraban@chpb.example.go.th)")
 
 
