@@ -21,7 +21,6 @@ _IN_VALUE = re.compile(f"[\r{_CONTROLS}{_BIDI}{_NONCHARACTERS}]")
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _SUSPECT = re.compile(f"[{_CONTROLS}{_BIDI}{_NONCHARACTERS}{_ZERO_WIDTH_CHARS}]")
-ZERO_WIDTH = "U+200B U+200C U+200D U+2060 U+FEFF"
 _NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BACKSPACE", "\x0b": "VERTICAL TAB",
           "\x0c": "FORM FEED", "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE", "\x7f": "DELETE",
           "\x85": "NEXT LINE"}
