@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import thai
 from .documents import DOCUMENTS_DIR, DocumentFolder
 from .errors import Problem, UserError, display_path
 from .fields import FieldError
@@ -37,7 +38,12 @@ def load_dataset(data_dir: Path, root: Path | None = None, jobs: int = 1) -> Dat
     unit, unit_source = _load_unit(data_dir, root, problems)
     year_dirs = []
     for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
-        if YEAR_DIR.match(folder.name):
+        if YEAR_DIR.match(folder.name) and not _is_buddhist_era(folder.name):
+            problems.append(Problem(display_path(folder, root), None, "",
+                                    f"ชื่อโฟลเดอร์ {folder.name} ไม่ใช่ปี พ.ศ.",
+                                    f"โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. {thai.MIN_BE}–{thai.MAX_BE} "
+                                    f"เช่น 2567 (ปี ค.ศ. + 543)"))
+        elif YEAR_DIR.match(folder.name):
             year_dirs.append(folder)
         elif not folder.name.startswith((".", "_")) and folder.name != DOCUMENTS_DIR:
             problems.append(Problem(display_path(folder, root), None, "",
@@ -59,6 +65,11 @@ def load_dataset(data_dir: Path, root: Path | None = None, jobs: int = 1) -> Dat
         valid = None if unit is None else Dataset(unit=unit, years=years, unit_source=unit_source)
         raise DataProblems(problems, valid)
     return Dataset(unit=unit, years=years, unit_source=unit_source)
+
+
+def _is_buddhist_era(name: str) -> bool:
+    """True for a folder named by a BE year the program can work with (2026 is CE)."""
+    return thai.MIN_BE <= int(name) <= thai.MAX_BE
 
 
 class DataProblems(UserError):
@@ -142,7 +153,13 @@ def _load(path: Path, root: Path | None, problems: list[Problem]) -> Document | 
 
 def _validate(doc: Document, model: type[BaseModel], context: dict[str, Any],
               problems: list[Problem]) -> BaseModel | None:
-    data = doc.data if doc.data is not None else {}
+    data = doc.data
+    if data is None or data == {}:
+        # Accepted as if the topic had data, an empty file would hide that it has none.
+        problems.append(Problem(doc.shown_path, 1, "", "แฟ้มนี้ไม่มีข้อมูล (ว่างเปล่าหรือมีแต่หมายเหตุ)",
+                                "ช่องข้อมูลตามรูปแบบใน data/README.md เช่น 'responsible: …' "
+                                "หรือลบแฟ้มนี้ถ้ายังไม่มีข้อมูล"))
+        return None
     if not isinstance(data, dict):
         problems.append(Problem(doc.shown_path, 1, "", "the file must be a block of fields",
                                 "lines like 'name_th: …'"))

@@ -5,6 +5,7 @@ error report shows after the problem.
 """
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, PlainSerializer, ValidationInfo
 
-from . import thai
+from . import contacts, thai
 
 
 class FieldError(ValueError):
@@ -31,6 +32,11 @@ YEAR_EXPECTED = "a Buddhist Era year such as 2567"
 MONTH_EXPECTED = "a month such as ธ.ค. 2566, ธันวาคม or 2023-12"
 PERIOD_EXPECTED = "a quarter (ไตรมาส 1 … ไตรมาส 4, Q1 … Q4) or a month (ต.ค., ต.ค. 2566, 2023-10)"
 URL_EXPECTED = "a full web address starting with https:// or http://"
+PERCENT_EXPECTED = f"ร้อยละเป็นตัวเลข 0 ถึง {thai.MAX_PERCENT:,} เช่น 95.50 (ไม่ใช้รูปแบบ 1e5)"
+EMAIL_EXPECTED = "ที่อยู่อีเมลหนึ่งที่อยู่ เช่น saraban@chpb.example.go.th"
+PHONE_EXPECTED = ("หมายเลขโทรศัพท์ เช่น 0 2123 4567, 02-123-4567, 08 1234 5678, "
+                  "0 2123 4567 ต่อ 101 หรือหลายหมายเลขคั่นด้วย ,")
+PEOPLE_EXPECTED = f"จำนวนคนเป็นจำนวนเต็ม 1 ถึง {thai.MAX_PEOPLE:,} เช่น 58"
 
 
 _CONTAINERS = (list, dict)   # a tuple: ``list | dict`` would be made again on every call
@@ -58,12 +64,39 @@ def _wrong(value: Any) -> Any:
     raise FieldError(f"found {kind} here", "a single value")
 
 
-def _date(value: Any, _fy: int | None) -> datetime.date:
-    return thai.parse_date(value)
+def _date(value: Any, fiscal_year: int | None) -> datetime.date:
+    found = thai.parse_date(value)
+    _in_window(found, found, fiscal_year, str(value).strip())
+    return found
+
+
+def _in_window(first: datetime.date, last: datetime.date, fiscal_year: int | None,
+               shown: str) -> None:
+    """Refuse a date (or a month, first to last day) that no data of the year can carry."""
+    if fiscal_year is None:
+        return
+    start, end = thai.date_window(fiscal_year)
+    if last < start or first > end:
+        raise FieldError(f"'{shown}' อยู่ห่างจากปีงบประมาณ {fiscal_year} มากเกินไป (ปีพิมพ์ผิดหรือไม่)",
+                         f"วันที่ตั้งแต่ {thai.thai_date(start)} ถึง {thai.thai_date(end)} "
+                         f"({thai.DATE_YEARS_BEFORE} ปีก่อนเริ่มปีงบประมาณ ถึง "
+                         f"{thai.DATE_YEARS_AFTER} ปีหลังสิ้นปีงบประมาณ)")
 
 
 def _amount(value: Any, _fy: int | None) -> Decimal:
     return thai.parse_amount(value)
+
+
+def _positive_amount(value: Any, _fy: int | None) -> Decimal:
+    return thai.parse_positive_amount(value)
+
+
+def _percent(value: Any, _fy: int | None) -> Decimal:
+    return thai.parse_percent(value)
+
+
+def _people(value: Any, _fy: int | None) -> int:
+    return thai.parse_people(value)
 
 
 def _year(value: Any, _fy: int | None) -> int:
@@ -75,6 +108,10 @@ ThaiDate = Annotated[datetime.date, _field(_date, DATE_EXPECTED)]
 OptionalDate = Annotated[datetime.date | None, _field(_date, DATE_EXPECTED, nullable=True)]
 Baht = Annotated[Decimal, _field(_amount, AMOUNT_EXPECTED), _money]
 OptionalBaht = Annotated[Decimal | None, _field(_amount, AMOUNT_EXPECTED, nullable=True), _money]
+OptionalPositiveBaht = Annotated[Decimal | None, _field(_positive_amount, AMOUNT_EXPECTED,
+                                                        nullable=True), _money]
+OptionalPercent = Annotated[Decimal | None, _field(_percent, PERCENT_EXPECTED, nullable=True)]
+OptionalPeople = Annotated[int | None, _field(_people, PEOPLE_EXPECTED, nullable=True)]
 FiscalYearBE = Annotated[int, _field(_year, YEAR_EXPECTED)]
 
 
@@ -99,6 +136,9 @@ class Month:
 
 def _month(value: Any, fiscal_year: int | None) -> Month:
     year, month = thai.parse_month(value, fiscal_year)
+    last_day = calendar.monthrange(year, month)[1]
+    _in_window(datetime.date(year, month, 1), datetime.date(year, month, last_day), fiscal_year,
+               str(value).strip())
     return Month(year, month)
 
 
@@ -164,6 +204,16 @@ def _text(value: Any, _fy: int | None) -> str:
     return text
 
 
+def _email(value: Any, _fy: int | None) -> str:
+    return contacts.parse_email(value)
+
+
+def _phone(value: Any, _fy: int | None) -> str:
+    return contacts.parse_phone(value)
+
+
+OptionalEmail = Annotated[str | None, _field(_email, EMAIL_EXPECTED, nullable=True)]
+OptionalPhone = Annotated[str | None, _field(_phone, PHONE_EXPECTED, nullable=True)]
 OptionalUrl = Annotated[str | None, _field(_url, URL_EXPECTED, nullable=True)]
 Text = Annotated[str, _field(_text, "some text")]
 OptionalText = Annotated[str | None, _field(_text, "some text", nullable=True)]

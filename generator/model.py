@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .documents import LocalDocument
-from .fields import FiscalYearBE, OptionalText, OptionalUrl, Text
+from .fields import FiscalYearBE, OptionalEmail, OptionalPhone, OptionalText, OptionalUrl, Text
 from .licences import DEFAULT_LICENCE, Licence, licence_alias
 from .load import SourceFile
 from .topics import Topic
@@ -29,8 +29,8 @@ class Unit(Strict):
     name_en: OptionalText = None
     parent: OptionalText = None
     address: OptionalText = None
-    phone: OptionalText = None
-    email: OptionalText = None
+    phone: OptionalPhone = None
+    email: OptionalEmail = None
     website: OptionalUrl = None
     domains: list[Text] = Field(default_factory=list)
     current_fiscal_year: FiscalYearBE

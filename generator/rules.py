@@ -101,6 +101,13 @@ def _updated_not_future(data: TopicData, ctx: Context) -> Iterable[Hit]:
                   f"{_short(ctx.as_of)}", ("last_updated",))
 
 
+def _evidence_not_future(data: TopicData, ctx: Context) -> Iterable[Hit]:
+    for loc, evidence in evidence_items(data):
+        if evidence.date is not None and evidence.date > ctx.as_of:
+            yield Hit(f"เอกสาร '{evidence.title}' ลงวันที่ {_short(evidence.date)} อยู่หลังวันที่ตรวจ "
+                      f"{_short(ctx.as_of)}", (*loc, "date"))
+
+
 def _links_alive(data: TopicData, ctx: Context) -> Iterable[Hit]:
     for loc, evidence in evidence_items(data):
         if evidence.url is None:   # a local file: the build's own link check covers it
@@ -126,6 +133,10 @@ for _topic in Topic:
          "วันที่ปรับปรุงข้อมูลไม่อยู่หลังวันที่ตรวจ (น่าจะพิมพ์ผิด)",
          "The last-updated date is not after the check date (likely a typo)",
          inferred=True)(_updated_not_future)
+    rule(f"{n}-evidence-date", _topic, WARNING,
+         "เอกสารหลักฐานไม่ลงวันที่หลังวันที่ตรวจ (น่าจะพิมพ์ผิด)",
+         "No evidence is dated after the check date (likely a typo)",
+         inferred=True)(_evidence_not_future)
     rule(f"{n}-links", _topic, INCOMPLETE, "ลิงก์เอกสารหลักฐานทุกรายการเปิดได้",
          "Every evidence link opens (a dead link scores the item as missing)")(_links_alive)
 
@@ -242,6 +253,18 @@ def _monitoring_figures(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
             if stated is not None and not Decimal(0) <= stated <= Decimal(100):
                 yield Hit(f"รายงาน ณ {_short(report.as_of)} โครงการ '{project.project}' "
                           f"ร้อยละเทียบแผน {stated} อยู่นอกช่วง 0–100", (*loc, "percent_of_plan"))
+
+
+@rule("02-as-of-in-year", Topic.BUDGET_MONITORING, WARNING,
+      "ข้อมูล ณ วันที่ของทุกรายงานอยู่ในปีงบประมาณของแฟ้ม (น่าจะพิมพ์ผิดหรือใส่ผิดปี)",
+      "Every report's as-of date falls inside the file's fiscal year (likely a typo or the "
+      "wrong year's file)", inferred=True)
+def _monitoring_as_of_in_year(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
+    start, end = _start(ctx.year), _end(ctx.year)
+    for r, report in enumerate(data.reports):
+        if not start <= report.as_of <= end:
+            yield Hit(f"รายงาน '{report.title}' เป็นข้อมูล ณ {_short(report.as_of)} ซึ่งอยู่นอกปีงบประมาณ "
+                      f"{ctx.year} ({_short(start)} – {_short(end)})", ("reports", r, "as_of"))
 
 
 @rule("02-problems", Topic.BUDGET_MONITORING, INCOMPLETE,

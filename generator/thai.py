@@ -18,10 +18,18 @@ MONTHS_ABBR: tuple[str, ...] = (
 )
 BE_OFFSET = 543
 
-_MIN_BE, _MAX_BE = 2400, 2700
+MIN_BE, MAX_BE = 2400, 2700
 _CENT = Decimal("0.01")
 _ZERO_CENTS = Decimal("0.00")
-_MAX_DIGITS = 15
+# Bounds on what a unit's figures can be: one per kind of number. The whole national budget
+# is about 3.7 × 10^12 baht; a stated progress of ten times the plan is a typo ("9550" for
+# 95.50); a count of people beyond the country's volunteers' networks likewise.
+MAX_AMOUNT = Decimal(10) ** 13
+MAX_PERCENT = Decimal(1000)
+MAX_PEOPLE = 10_000_000
+# Dates of a fiscal year's data lie within ten years before it starts (older documents
+# re-linked as evidence) and two years after it ends (a report or an edit made later).
+DATE_YEARS_BEFORE, DATE_YEARS_AFTER = 10, 2
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 # Keyed without dots, so "มี.ค.", "มีค" and a half-dotted "มี.ค" all find March.
@@ -59,7 +67,7 @@ def be_year(ce: int) -> int:
 
 def ce_year(year: int) -> int:
     """Gregorian year of a year that is BE when >= 2400 and CE otherwise."""
-    return year - BE_OFFSET if year >= _MIN_BE else year
+    return year - BE_OFFSET if year >= MIN_BE else year
 
 
 def parse_year(value: int | str) -> int:
@@ -72,7 +80,7 @@ def parse_year(value: int | str) -> int:
             raise ValueError(f"{value!r} is not a year")
         value = int(found.group(1))
     be = be_year(ce_year(value))
-    if not _MIN_BE <= be <= _MAX_BE:
+    if not MIN_BE <= be <= MAX_BE:
         raise ValueError(f"year {value} is out of range")
     return be
 
@@ -145,8 +153,8 @@ def parse_month(value: str | datetime.date, fiscal_year: int | None = None) -> t
 
 
 # How nearly every amount is written (1,234,567.50): read without the checks' detours
-# (36,000 amounts at 600 pages). Fifteen digits at most, as _MAX_DIGITS allows.
-_PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3}){0,4}|[0-9]{1,15})(?:\.[0-9]{1,2})?")
+# (36,000 amounts at 600 pages). Thirteen digits at most: under MAX_AMOUNT.
+_PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3}){0,3}|[0-9]{1,13})(?:\.[0-9]{1,2})?")
 
 
 def parse_amount(value: str | int | Decimal) -> Decimal:
@@ -161,12 +169,66 @@ def parse_amount(value: str | int | Decimal) -> Decimal:
     amount = _amount_from_text(value) if isinstance(value, str) else Decimal(value)
     if not amount.is_finite():
         raise ValueError(f"{shown} is not an amount")
-    # Beyond this, quantize() would overflow the 28-digit context (InvalidOperation).
-    if amount.adjusted() >= _MAX_DIGITS:
-        raise ValueError(f"{shown} is too large for an amount")
+    # Checked before quantize(), which would overflow the 28-digit context (InvalidOperation).
+    if amount > MAX_AMOUNT:
+        raise ValueError(f"{shown} มากเกินกว่างบประมาณใด ๆ (เกิน {MAX_AMOUNT:,} บาท)")
+    if amount < 0:
+        raise ValueError(f"{shown} เป็นจำนวนเงินติดลบ (งบประมาณ แผน และผลการเบิกจ่ายสะสมไม่ติดลบ)")
     if amount != amount.quantize(_CENT):
         raise ValueError(f"{shown} has more than 2 decimal places")
     return _clean_zero(amount.quantize(_CENT))
+
+
+def parse_positive_amount(value: str | int | Decimal) -> Decimal:
+    """An amount that must be more than zero: a plan's total, an item's budget."""
+    amount = parse_amount(value)
+    if not amount:
+        shown = repr(value.strip()) if isinstance(value, str) else str(value)
+        raise ValueError(f"{shown} เป็นศูนย์ แต่ช่องนี้ต้องมากกว่า 0 บาท (ถ้ายังไม่ทราบ ให้เว้นว่าง)")
+    return amount
+
+
+# A percentage as typed: "95.50", "95.5 %", "๙๕.๕", "+5", ".5"; no exponent, NaN or Infinity.
+_PERCENT = re.compile(r"\+?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*%?")
+
+
+def parse_percent(value: str | int | Decimal) -> Decimal:
+    """A percentage from 0 to MAX_PERCENT, exact as written."""
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise ValueError(f"{value!r} is not a percentage")
+    text = to_arabic_digits(str(value)).strip()
+    if not _PERCENT.fullmatch(text):
+        raise ValueError(f"'{str(value).strip()}' ไม่ใช่ร้อยละที่อ่านได้")
+    percent = Decimal(text.rstrip("%").strip())
+    if percent > MAX_PERCENT:
+        raise ValueError(f"'{str(value).strip()}' มากเกินกว่าร้อยละที่เป็นไปได้ (เกิน {MAX_PERCENT:,})")
+    return percent
+
+
+_COUNT = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.0+)?")
+
+
+def parse_people(value: str | int) -> int:
+    """A number of people: a whole number from 1 to MAX_PEOPLE ("1,200" and Thai digits too)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"{value!r} is not a whole number")
+    shown = str(value).strip()
+    text = to_arabic_digits(shown)
+    if not _COUNT.fullmatch(text):
+        raise ValueError(f"'{shown}' ไม่ใช่จำนวนเต็ม")
+    count = int(Decimal(text.replace(",", "")))
+    if count < 1:
+        raise ValueError(f"'{shown}' น้อยกว่า 1 คน (ถ้าไม่ทราบจำนวน ให้เว้นว่าง)")
+    if count > MAX_PEOPLE:
+        raise ValueError(f"'{shown}' มากเกินกว่าจำนวนคนที่เป็นไปได้ (เกิน {MAX_PEOPLE:,} คน)")
+    return count
+
+
+def date_window(fy: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last date that data of a BE fiscal year can carry (DATE_YEARS_*)."""
+    start, end = fiscal_year_bounds(fy)
+    return (start.replace(year=start.year - DATE_YEARS_BEFORE),
+            end.replace(year=end.year + DATE_YEARS_AFTER))
 
 
 def _amount_from_text(value: str) -> Decimal:
@@ -196,7 +258,7 @@ def fiscal_quarter(d: datetime.date) -> int:
 
 def fiscal_year_bounds(fy: int) -> tuple[datetime.date, datetime.date]:
     """First and last day of a BE fiscal year."""
-    if not _MIN_BE <= fy <= _MAX_BE:
+    if not MIN_BE <= fy <= MAX_BE:
         raise ValueError(f"fiscal year {fy} is not a Buddhist Era year")
     end = ce_year(fy)
     return datetime.date(end - 1, 10, 1), datetime.date(end, 9, 30)

@@ -10,8 +10,9 @@ from typing import Annotated
 from pydantic import Field
 
 from . import thai
-from .fields import (Baht, OptionalBaht, OptionalDate, OptionalMonth,
-                     OptionalText, OptionalUrl, PeriodKey, Period, Text, ThaiDate)
+from .fields import (Baht, OptionalBaht, OptionalDate, OptionalMonth, OptionalPeople,
+                     OptionalPercent, OptionalPositiveBaht, OptionalText, OptionalUrl,
+                     PeriodKey, Period, Text, ThaiDate)
 from .topics import Topic
 from .model_base import Strict, TopicData, thai_alias, Evidence
 
@@ -51,7 +52,7 @@ class Approval(Strict):
 class BudgetPlan(TopicData):
     """Topic 01: the annual budget spending plan."""
 
-    total: OptionalBaht = None
+    total: OptionalPositiveBaht = None
     approved: Approval | None = None
     source_document: Evidence | None = None
     projects: list[BudgetProject] = Field(default_factory=list)
@@ -82,7 +83,7 @@ class ProjectProgress(Strict):
     allocated: OptionalBaht = None
     planned: OptionalBaht = None
     disbursed: OptionalBaht = None
-    percent_of_plan: Annotated[Decimal | None, Field(ge=0)] = None
+    percent_of_plan: OptionalPercent = None
 
     @functools.cached_property
     def progress(self) -> Decimal | None:
@@ -185,7 +186,7 @@ UNSPECIFIED = "ยังไม่ระบุ"
 
 class ProcurementItem(Strict):
     name: Text
-    budget: OptionalBaht = None
+    budget: OptionalPositiveBaht = None
     source_of_funds: OptionalText = None
     method: ProcurementMethodField | None = None
     expected_month: OptionalMonth = None
@@ -327,7 +328,7 @@ class Activity(Strict):
     date: OptionalDate = None
     kind: ActivityKindField
     stakeholders: list[Text] = Field(default_factory=list)
-    participants: Annotated[int | None, Field(ge=0)] = None
+    participants: OptionalPeople = None
     raised: list[Text] = Field(default_factory=list)
     actions: list[Text] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)

@@ -99,3 +99,15 @@ def test_a_copy_with_changed_fields_does_not_keep_the_old_cached_sums() -> None:
     assert emptied.projects_total == Decimal("0.00")
     assert emptied.categories == []
     assert plan.model_copy().projects_total == plan.projects_total
+
+
+@pytest.mark.parametrize("name", ["2026", "2800", "0001"])
+def test_a_year_folder_not_named_by_a_buddhist_era_year_is_one_problem(
+        name: str, tmp_path: Path) -> None:
+    data = _minimal_data(tmp_path)
+    shutil.copytree(data / "2569", data / name)
+    with pytest.raises(UserError) as caught:
+        load_dataset(data, tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/{name}: ชื่อโฟลเดอร์ {name} ไม่ใช่ปี พ.ศ. "
+        "(expected โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. 2400–2700 เช่น 2567 (ปี ค.ศ. + 543))"]

@@ -46,14 +46,15 @@ PLAN, MONITORING, REPORT, PROCUREMENT, CHANNELS, PARTICIPATION = Topic
 
 # The severity each rule is meant to have (the checklist's intent, written down independently).
 GENERIC_SEVERITY = {"exists": MISSING, "evidence": INCOMPLETE, "responsible": INCOMPLETE,
-                    "last-updated": INCOMPLETE, "updated-date": WARNING, "links": INCOMPLETE}
+                    "last-updated": INCOMPLETE, "updated-date": WARNING, "links": INCOMPLETE,
+                    "evidence-date": WARNING}
 SEVERITY: dict[str, Severity] = {
     **{f"{t.value}-{name}": s for t in Topic for name, s in GENERIC_SEVERITY.items()},
     "01-projects": INCOMPLETE, "01-planned-spending": INCOMPLETE, "01-totals": INCOMPLETE,
     "01-approval": INCOMPLETE,
     "02-current": STALE, "02-six-months": INCOMPLETE, "02-progress": INCOMPLETE,
     "02-figures": INCOMPLETE, "02-problems": INCOMPLETE, "02-on-time": WARNING,
-    "02-matches-plan": WARNING,
+    "02-matches-plan": WARNING, "02-as-of-in-year": WARNING,
     "03-previous-year": MISSING, "03-results": INCOMPLETE, "03-suggestions": INCOMPLETE,
     "04-announced": INCOMPLETE, "04-items": INCOMPLETE, "04-item-fields": INCOMPLETE,
     "04-months-in-year": INCOMPLETE, "04-egp": WARNING,
@@ -346,6 +347,15 @@ def last_updated_after_the_check(topic: Topic, p: Project) -> Break:
         "วันที่ปรับปรุงข้อมูล 24 พ.ย. 69 อยู่หลังวันที่ตรวจ 23 พ.ย. 69")])
 
 
+def first_evidence_dated_after_the_check(topic: Topic, p: Project) -> Break:
+    rel = topic_file(topic)
+    title = original_yaml(rel)["evidence"][0]["title"]
+    line = p.set_value(rel, "date", "2026-11-24", after=r"^evidence:")
+    return Break(p.dataset(), [expect(
+        f"{topic.value}-evidence-date", rel, line, "evidence[0].date",
+        f"เอกสาร '{title}' ลงวันที่ 24 พ.ย. 69 อยู่หลังวันที่ตรวจ 23 พ.ย. 69")])
+
+
 def last_evidence_link_is_dead(topic: Topic, p: Project) -> Break:
     rel = topic_file(topic)
     items = original_yaml(rel)["evidence"]
@@ -362,6 +372,7 @@ for _topic in Topic:
                              ("responsible", responsible_left_empty),
                              ("last-updated", last_updated_left_empty),
                              ("updated-date", last_updated_after_the_check),
+                             ("evidence-date", first_evidence_dated_after_the_check),
                              ("links", last_evidence_link_is_dead)):
         BREAKS.append((f"{_topic.value}-{_kind}", _scenario.__name__, partial(_scenario, _topic)))
 
@@ -549,6 +560,15 @@ def percentage_above_100(p: Project) -> Break:
         "02-figures", MONITORING_2569, line, "reports[0].projects[0].percent_of_plan",
         "รายงาน ณ 31 ต.ค. 68 โครงการ 'รายการค่าใช้จ่ายบุคลากรภาครัฐ' ร้อยละเทียบแผน 100.01 "
         "อยู่นอกช่วง 0–100")])
+
+
+@breaks("02-as-of-in-year")
+def last_report_as_of_after_the_fiscal_year(p: Project) -> Break:
+    line = p.set_value(MONITORING_2569, "as_of", "2026-10-01", after=r"^    as_of: ๓๑ สิงหาคม")
+    return Break(p.dataset(), [expect(
+        "02-as-of-in-year", MONITORING_2569, line, "reports[11].as_of",
+        "รายงาน 'รายงานผลการเบิกจ่ายงบประมาณ ณ วันที่ 30 กันยายน 2569' เป็นข้อมูล ณ 1 ต.ค. 69 "
+        "ซึ่งอยู่นอกปีงบประมาณ 2569 (1 ต.ค. 68 – 30 ก.ย. 69)")])
 
 
 @breaks("02-problems")
@@ -1187,3 +1207,10 @@ def test_a_project_planned_at_zero_in_the_first_month_is_not_a_gap() -> None:
     dataset = with_topic(example(), 2570, MONITORING,
                          monitoring.model_copy(update={"reports": [report_0]}))
     assert found(check(dataset, 2570), "02-progress") == []
+
+
+@pytest.mark.parametrize("topic", Topic, ids=lambda t: t.value)
+def test_evidence_dated_on_the_check_date_itself_is_fine(topic: Topic, tmp_path: Path) -> None:
+    p = Project(tmp_path)
+    p.set_value(topic_file(topic), "date", "2026-11-23", after=r"^evidence:")
+    assert found(check(p.dataset(), 2569)) == []

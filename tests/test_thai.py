@@ -374,14 +374,12 @@ def test_baht_refuses_float() -> None:
     ("๑,๒๓๔.๕๐", "1234.50"),
     ("1,234.50 บาท", "1234.50"),
     ("1234บาท", "1234.00"),
-    ("  -1,000  ", "-1000.00"),
     ("-0", "0.00"),
     ("0", "0.00"),
     ("999", "999.00"),
     ("1.230", "1.23"),              # a trailing zero is not a third decimal
     (1000, "1000.00"),
     (0, "0.00"),
-    (-25, "-25.00"),
     (D("12.5"), "12.50"),
     (D("1E+3"), "1000.00"),
 ])
@@ -417,7 +415,14 @@ def test_parse_amount_accepts(value: str | int | Decimal, expected: str) -> None
     ("٣٠", "is not an amount"),     # Arabic-Indic digits: Decimal() would take them
     (D("NaN"), "NaN is not an amount"),
     (D("Infinity"), "is not an amount"),
-    ("1" * 20, "too large"),
+    ("1" * 20, "มากเกินกว่างบประมาณใด ๆ (เกิน 10,000,000,000,000 บาท)"),
+    ("10,000,000,000,000.01", "มากเกินกว่างบประมาณใด ๆ"),
+    ("  -1,000  ", "'-1,000' เป็นจำนวนเงินติดลบ (งบประมาณ แผน และผลการเบิกจ่ายสะสมไม่ติดลบ)"),
+    ("-552,000.00", "'-552,000.00' เป็นจำนวนเงินติดลบ"),
+    (-25, "-25 เป็นจำนวนเงินติดลบ"),
+    ("1e26", "'1e26' is not an amount"),
+    ("NaN", "'NaN' is not an amount"),
+    (D("1E+26"), "1E+26 มากเกินกว่างบประมาณใด ๆ"),
     (True, "True is not an amount"),
     (None, "None is not an amount"),
 ])
@@ -435,9 +440,10 @@ def test_total_is_exact() -> None:
 
 
 def test_total_where_floats_go_wrong() -> None:
-    amounts = ["10000000000000.01", "0.01", "-10000000000000.00"]
-    # With floats this sum is 0.01953125.
-    assert str(thai.total(thai.parse_amount(a) for a in amounts)) == "0.02"
+    amounts = [thai.parse_amount("1000000000000.01"), thai.parse_amount("0.01"),
+               -thai.parse_amount("1000000000000.00")]
+    # With floats this sum is 0.0201416015625.
+    assert str(thai.total(amounts)) == "0.02"
 
 
 @pytest.mark.parametrize("amounts, expected", [
@@ -536,15 +542,66 @@ def test_million_baht_thai_digits_and_no_float() -> None:
 def test_plainly_written_amounts_read_as_the_full_checks_read_them() -> None:
     import random
     rng = random.Random(2569)
-    samples = ["0", "0.0", "00.50", "1,000", "999,999,999,999,999.99", "999999999999999",
-               "1,234,567.5", "000000000000001.25"]
+    samples = ["0", "0.0", "00.50", "1,000", "9,999,999,999,999.99", "9999999999999",
+               "10,000,000,000,000", "1,234,567.5", "000000000000001.25"]
     for _ in range(2000):
-        whole = rng.randrange(10 ** rng.randrange(1, 16))
+        whole = rng.randrange(10 ** rng.randrange(1, 14))
         text = f"{whole:,}" if rng.random() < 0.5 else str(whole).zfill(rng.randrange(1, 4))
         text += rng.choice(["", ".5", ".05", ".50", f".{rng.randrange(100):02d}"])
         samples.append(text)
     for text in samples:   # the padded copy takes the full path: it strips, then checks
         assert thai.parse_amount(text) == thai.parse_amount(f" {text} "), text
         assert str(thai.parse_amount(text)) == str(thai.parse_amount(f" {text} ")), text
-    with pytest.raises(ValueError, match="too large"):
-        thai.parse_amount("1,000,000,000,000,000")   # sixteen digits: the full checks say why
+    with pytest.raises(ValueError, match="มากเกินกว่างบประมาณ"):
+        thai.parse_amount("10,000,000,000,000.01")   # over the bound: the full checks say why
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("95.50", "95.50"), (" 95.5 ", "95.5"), ("+5", "5"), (".5", "0.5"), ("5.", "5"),
+    ("๙๕.๕", "95.5"), ("95.5 %", "95.5"), ("0", "0"), ("1000", "1000"), (120, "120"),
+])
+def test_parse_percent_accepts(value: str | int, expected: str) -> None:
+    assert str(thai.parse_percent(value)) == expected
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1e26", "'1e26' ไม่ใช่ร้อยละที่อ่านได้"), ("1e-3", "'1e-3' ไม่ใช่ร้อยละที่อ่านได้"),
+    ("NaN", "'NaN' ไม่ใช่ร้อยละที่อ่านได้"), ("Infinity", "'Infinity' ไม่ใช่ร้อยละที่อ่านได้"),
+    ("-5", "'-5' ไม่ใช่ร้อยละที่อ่านได้"), ("1,000", "'1,000' ไม่ใช่ร้อยละที่อ่านได้"),
+    ("1000.01", "'1000.01' มากเกินกว่าร้อยละที่เป็นไปได้ (เกิน 1,000)"),
+    ("9" * 40, "มากเกินกว่าร้อยละที่เป็นไปได้"),
+])
+def test_parse_percent_rejects(value: str, message: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        thai.parse_percent(value)
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("86", 86), (" 86 ", 86), ("+86", 86), ("86.0", 86), ("๘๖", 86), ("1,200", 1200),
+    ("10,000,000", 10_000_000), (1, 1),
+])
+def test_parse_people_accepts(value: str | int, expected: int) -> None:
+    assert thai.parse_people(value) == expected
+
+
+@pytest.mark.parametrize("value, message", [
+    ("0", "'0' น้อยกว่า 1 คน (ถ้าไม่ทราบจำนวน ให้เว้นว่าง)"), ("-3", "'-3' น้อยกว่า 1 คน"),
+    ("999999999999999999999999", "'999999999999999999999999' มากเกินกว่าจำนวนคนที่เป็นไปได้ "
+                                 "(เกิน 10,000,000 คน)"),
+    ("1e3", "'1e3' ไม่ใช่จำนวนเต็ม"), ("86.5", "'86.5' ไม่ใช่จำนวนเต็ม"), ("ยี่สิบ", "'ยี่สิบ' ไม่ใช่จำนวนเต็ม"),
+])
+def test_parse_people_rejects(value: str, message: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        thai.parse_people(value)
+    assert message in str(raised.value)
+
+
+def test_parse_positive_amount_refuses_zero_only() -> None:
+    assert str(thai.parse_positive_amount("0.01")) == "0.01"
+    with pytest.raises(ValueError, match="^'0.00' เป็นศูนย์ แต่ช่องนี้ต้องมากกว่า 0 บาท"):
+        thai.parse_positive_amount("0.00")
+
+
+def test_date_window_is_ten_years_before_to_two_years_after_the_fiscal_year() -> None:
+    assert thai.date_window(2569) == (datetime.date(2015, 10, 1), datetime.date(2028, 9, 30))
