@@ -10,11 +10,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 THEME_TEMPLATE_PREFIX = "oit/"   # page templates in site_theme/oit/ are not site files
 FISCAL_YEAR_FOLDER = re.compile(r"^(\d{4})/")   # pages of a fiscal year live in 2569/, 2570/…
+
+
+def on_config(config: Any) -> Any:
+    """Show the site name (the unit's name, from the data) as text wherever Material prints it.
+
+    Material prints ``config.site_name`` unescaped in <title>, the drawer and aria-label,
+    and escapes it in title attributes: escaped once into Markup, it reads right in both.
+    """
+    config["site_name"] = as_text(config["site_name"])
+    return config
+
+
+def as_text(value: str) -> Markup:
+    """A plain string as HTML that shows exactly its characters (Markup is not escaped again)."""
+    return value if isinstance(value, Markup) else escape(value)
 
 
 def on_files(files: Files, config: Any) -> Files:

@@ -103,13 +103,13 @@ def test_site_theme_template_overrides_one_block(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("raw", "cell"), [
-    ("ก | ข", "ก \\| ข"), ("บรรทัด 1\nบรรทัด 2", "บรรทัด 1<br>บรรทัด 2"), (None, "–"), ("", "–")])
+    ("ก | ข", "ก &#124; ข"), ("บรรทัด 1\nบรรทัด 2", "บรรทัด 1<br>บรรทัด 2"), (None, "–"), ("", "–")])
 def test_table_cells_stay_one_cell(raw: str | None, cell: str) -> None:
     assert md_cell(raw) == cell
 
 
 def test_markdown_markup_in_data_is_shown_literally() -> None:
-    assert md_text("*ด่วน* [ลิงก์](x) <b>") == "\\*ด่วน\\* \\[ลิงก์\\](x) \\<b\\>"
+    assert md_text("*ด่วน* [ลิงก์](x) <b>") == "&#42;ด่วน&#42; &#91;ลิงก์&#93;(x) &#60;b&#62;"
 
 
 def test_home_page_shows_each_topic_status_beside_its_link() -> None:
@@ -121,8 +121,8 @@ def test_home_page_shows_each_topic_status_beside_its_link() -> None:
 
 def test_status_page_lists_every_finding_with_its_file_and_line() -> None:
     status = _render_example()["2570/status.md"]
-    assert "`data/2570/04-procurement-plan.yml:120`" in status
-    assert "`data/2570/06-participation.yml:21`" in status
+    assert "<code>data/2570/04-procurement-plan.yml:120</code>" in status
+    assert "<code>data/2570/06-participation.yml:21</code>" in status
     assert "[04-item-fields](../rules.md#topic-04)" in status
 
 
