@@ -133,7 +133,8 @@ def md_cell(value: Any) -> str:
 
 
 def md_line(value: Any) -> str:
-    """A value as Markdown text on one line (an image's alt text): line breaks become spaces."""
+    """A value as Markdown text on one line (a heading, an image's alt text): line breaks
+    become spaces."""
     return md_text(" ".join(str(value).split()))
 
 
