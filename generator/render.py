@@ -113,7 +113,7 @@ _NUMBERED = re.compile(r"(\d+)([.)])(?=\s|$)")
 
 def md_text(value: Any) -> str:
     """Any value as Markdown that shows exactly its characters: nothing in it is markup,
-    and each line break of a multi-line value becomes <br>."""
+    and each line break of a multi-line value becomes a <br>."""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     head = ""
     numbered = _NUMBERED.match(text) if text[:1].isdigit() else None
@@ -122,7 +122,8 @@ def md_text(value: Any) -> str:
         text = text[numbered.end():]
     elif text[:1] in _BLOCK_START:
         head, text = f"&#{ord(text[0])};", text[1:]
-    return head + text.translate(_MARKUP).replace("\n", "<br>")
+    # The space keeps the lines apart where <br> is dropped: the search index, copied text.
+    return head + text.translate(_MARKUP).replace("\n", " <br>")
 
 
 def md_cell(value: Any) -> str:

@@ -250,7 +250,8 @@ def _retry(raws: dict[Path, dict[str, Any]], data: Path, hit: Filled, attempt: s
     if attempt == "url":
         rest = hit.value.split(hit.marker, 1)[-1].strip() if hit.marker else "x"
         hit.value = f"{EXAMPLE_SITE_URL}{hit.marker}/{rest}"
-        hit.start, hit.end = EXAMPLE_SITE_URL, "/" + rest
+        # The footer shows a web address without its scheme.
+        hit.start, hit.end = EXAMPLE_SITE_URL.split("://")[1], "/" + rest
         parent[keys[-1]] = hit.value
         return
     original: Any = originals[data / hit.file]

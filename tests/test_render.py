@@ -103,7 +103,7 @@ def test_site_theme_template_overrides_one_block(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("raw", "cell"), [
-    ("ก | ข", "ก &#124; ข"), ("บรรทัด 1\nบรรทัด 2", "บรรทัด 1<br>บรรทัด 2"), (None, "–"), ("", "–")])
+    ("ก | ข", "ก &#124; ข"), ("บรรทัด 1\nบรรทัด 2", "บรรทัด 1 <br>บรรทัด 2"), (None, "–"), ("", "–")])
 def test_table_cells_stay_one_cell(raw: str | None, cell: str) -> None:
     assert md_cell(raw) == cell
 
