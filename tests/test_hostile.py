@@ -266,3 +266,113 @@ def test_whole_values_that_are_markup_are_text_in_the_built_site(
     _assert_same_elements(site, plain_site)
     _assert_search_index_is_text(site)
     assert not _read_in_chromium(browser, site, query=None)[2]
+
+
+# --- the cases of the issue, by name ---------------------------------------------------
+
+SCRIPT_NAME = "กองทดสอบ<script>alert(1)</script>"
+QUOTE_NAME = 'กองทดสอบ" onmouseover="alert(1)'
+ATTRIBUTE_LISTS = ["x{: onclick=alert(5) }", "x {: onclick=alert(5) }"]
+
+
+def _edited_site(tmp_path: Path, name_th: str) -> Path:
+    """The example with ``name_th`` as the unit's name and attribute lists in topic 04's
+    responsible fields (the topic's and its first two items'), built for real."""
+    root = copy_project(tmp_path / "project", REPO / "data")
+    unit = root / "data" / "unit.yml"
+    data = yaml.safe_load(unit.read_text(encoding="utf-8"))
+    unit.write_text(yaml.safe_dump({**data, "name_th": name_th}, allow_unicode=True), encoding="utf-8")
+    plan = root / "data" / "2570" / "04-procurement-plan.yml"
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    data["responsible"] = ATTRIBUTE_LISTS[0]
+    for item, value in zip(data["items"], ATTRIBUTE_LISTS):
+        item["responsible"] = value
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    build(Project.at(root), BUILD_DATE, jobs=1)
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def script_name_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _edited_site(tmp_path_factory.mktemp("script-name"), SCRIPT_NAME)
+
+
+@pytest.fixture(scope="module")
+def quote_name_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _edited_site(tmp_path_factory.mktemp("quote-name"), QUOTE_NAME)
+
+
+class _Scripts(PageShape):
+    """The text inside each <script> element of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = False
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        if tag == "script":
+            self.inside = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = self.inside and tag != "script"
+
+    def handle_data(self, data: str) -> None:
+        super().handle_data(data)
+        if self.inside:
+            self.scripts[-1] += data
+
+
+@pytest.mark.slow
+def test_a_script_in_the_unit_name_runs_on_no_page(script_name_site: Path, browser: Any) -> None:
+    pages = _site_pages(script_name_site)
+    assert len(pages) >= 20
+    for path in pages:
+        parser = _Scripts()
+        parser.feed((script_name_site / path).read_text(encoding="utf-8"))
+        assert not [s for s in parser.scripts if "alert(1)" in s], path
+    texts, _, dialogs = _read_in_chromium(browser, script_name_site, query=None)
+    assert not dialogs, dialogs
+    assert sum(SCRIPT_NAME in text for text in texts) >= len(pages)   # shown as typed
+
+
+@pytest.mark.slow
+def test_a_quote_in_the_unit_name_adds_no_attribute_to_the_logo_link(quote_name_site: Path) -> None:
+    class Logos(PageShape):
+        def __init__(self) -> None:
+            super().__init__()
+            self.logos: list[dict[str, str | None]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "a" and "md-logo" in (dict(attrs).get("class") or ""):
+                self.logos.append(dict(attrs))
+
+    for path in _site_pages(quote_name_site):
+        parser = Logos()
+        parser.feed((quote_name_site / path).read_text(encoding="utf-8"))
+        assert len(parser.logos) == 2, path   # the header's and the navigation drawer's
+        for logo in parser.logos:
+            assert set(logo) <= {"href", "title", "class", "aria-label", "data-md-component"}, logo
+            assert logo["aria-label"] == QUOTE_NAME
+
+
+@pytest.mark.slow
+def test_an_attribute_list_in_a_responsible_field_adds_no_attribute_to_its_cell(
+        script_name_site: Path, browser: Any) -> None:
+    page_file = script_name_site / "2570" / "04-procurement-plan" / "index.html"
+    html_text = page_file.read_text(encoding="utf-8")
+    assert "onclick=" not in html_text.replace("onclick=alert(5)", "")
+    assert not dangerous(shape(html_text))
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(script_name_site) as url:
+        page.goto(url + "2570/04-procurement-plan/")
+        cells = page.eval_on_selector_all(
+            "td", "els => els.map(e => [e.innerText.trim(), e.getAttributeNames()])")
+    context.close()
+    for typed in ATTRIBUTE_LISTS:
+        shown = [attributes for text, attributes in cells if text == typed]
+        assert shown, f"{typed!r} is not shown as typed"
+        assert all(not [a for a in attributes if a != "align"] for attributes in shown), shown
