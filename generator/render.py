@@ -105,6 +105,7 @@ def make_environment(theme_dir: Path | None, cache_dir: Path | None = None) -> j
 # `{: onclick=… }`.) Letters, digits, spaces and the rest of the punctuation stay as typed.
 _MARKUP_CHARS = "&<>\\`*_{}[]#|~^"
 _MARKUP = str.maketrans({c: f"&#{ord(c)};" for c in _MARKUP_CHARS})
+_NEEDS_ESCAPE = re.compile("[" + re.escape(_MARKUP_CHARS) + "\r\n]")
 # What else starts a block (list, setext line, admonition…) when a value opens a line of
 # the page: its first character, or the dot of "1." and "2)" (the rest is in _MARKUP).
 _BLOCK_START = frozenset("+-=!:")
@@ -114,16 +115,19 @@ _NUMBERED = re.compile(r"(\d+)([.)])(?=\s|$)")
 def md_text(value: Any) -> str:
     """Any value as Markdown that shows exactly its characters: nothing in it is markup,
     and each line break of a multi-line value becomes a <br>."""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value)
     head = ""
-    numbered = _NUMBERED.match(text) if text[:1].isdigit() else None
-    if numbered:
+    first = text[:1]
+    if first in _BLOCK_START:
+        head, text = f"&#{ord(first)};", text[1:]
+    elif first.isdigit() and (numbered := _NUMBERED.match(text)):
         head = f"{numbered.group(1)}&#{ord(numbered.group(2))};"
         text = text[numbered.end():]
-    elif text[:1] in _BLOCK_START:
-        head, text = f"&#{ord(text[0])};", text[1:]
+    if _NEEDS_ESCAPE.search(text) is None:   # most values: translate() is slow on Thai text
+        return head + text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_MARKUP)
     # The space keeps the lines apart where <br> is dropped: the search index, copied text.
-    return head + text.translate(_MARKUP).replace("\n", " <br>")
+    return head + text.replace("\n", " <br>")
 
 
 def md_cell(value: Any) -> str:
