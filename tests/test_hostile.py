@@ -221,6 +221,17 @@ def _search_results(page: Any, url: str, query: str) -> list[str]:
     return [text.replace("\u200b", "") for text in texts]
 
 
+def _assert_charts_are_text(site: Path) -> None:
+    """The chart images name projects from the data: as SVG text, never as elements."""
+    charts = sorted(site.rglob("charts/*.svg"))
+    assert charts
+    for chart in charts:
+        found = shape(chart.read_text(encoding="utf-8"))
+        assert not {tag for tag, _ in found.elements} & {"script", "img", "b", "foreignobject",
+                                                          "a", "iframe"}, chart
+        assert not dangerous(found), chart
+
+
 def _read_in_chromium(browser: Any, site: Path,
                       query: str | None = "QM0001Q") -> tuple[list[str], list[str], list[str]]:
     """Every page opened in Chromium: texts and attribute values, links, and any dialog."""
@@ -250,6 +261,7 @@ def test_hostile_text_is_text_in_the_built_site_and_in_chromium(
     site, hostile = _built(tmp_path, recipe)
     _assert_same_elements(site, plain_site)
     _assert_search_index_is_text(site)
+    _assert_charts_are_text(site)
     texts, hrefs, dialogs = _read_in_chromium(browser, site)
     assert not dialogs, dialogs
     found, wrong = read_back(texts, hostile)
