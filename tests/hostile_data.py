@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import types
 import typing
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,8 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any, Callable
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic.fields import FieldInfo
+from pydantic import BaseModel
 
 from generator.build import validate
 from generator.errors import UserError
@@ -47,8 +47,7 @@ def _unwrap(annotation: Any) -> Any:
     while typing.get_origin(annotation) is Annotated:
         annotation = typing.get_args(annotation)[0]
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if typing.get_origin(annotation) in (typing.Union, getattr(__import__("types"), "UnionType"))\
-            and len(args) == 1:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
         return _unwrap(args[0])
     return annotation
 
@@ -100,15 +99,6 @@ def all_text_fields() -> list[str]:
     """The text fields of unit.yml and of every topic file."""
     models: list[type[BaseModel]] = [Unit, *TOPIC_MODELS.values()]
     return sorted({f for m in models for f in text_fields(m)})
-
-
-def _accepts(annotation: Any, info: FieldInfo | None, value: Any) -> bool:
-    wrapped = Annotated[annotation, *info.metadata] if info is not None and info.metadata else annotation
-    try:
-        TypeAdapter(wrapped).validate_python(value)
-    except ValidationError:
-        return False
-    return True
 
 
 # --- filling the data -----------------------------------------------------------

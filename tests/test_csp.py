@@ -27,9 +27,18 @@ def _open_all(browser: Any, site: Path) -> tuple[list[str], list[str], list[list
     problems: list[str] = []
     dialogs: list[str] = []
     ran: list[list[Any]] = []
-    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_console(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            problems.append(message.text)
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("dialog", on_dialog)
     with serve(site) as url:
         for path in _pages(site):
             page.goto(url + path.removesuffix("index.html"))

@@ -240,7 +240,12 @@ def _read_in_chromium(browser: Any, site: Path,
     hrefs: list[str] = []
     context = browser.new_context(locale="th-TH")
     page = context.new_page()
-    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(f"{page.url}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     with serve(site) as url:
         for path in _site_pages(site):
             page.goto(url + path.removesuffix("index.html"))
