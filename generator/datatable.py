@@ -126,16 +126,21 @@ def csv_bytes(table: Table) -> bytes:
                         lineterminator="\r\n")   # RFC 4180: CRLF, quotes only where needed
     writer.writerow(column.label_th for column in table.columns)
     for row in table.rows:
-        writer.writerow(_csv_cell(row[column.name]) for column in table.columns)
+        writer.writerow(_csv_cell(row[column.name], column.type) for column in table.columns)
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
-def _csv_cell(value: Json) -> str:
+# A spreadsheet takes a cell that starts with one of these as a formula (CSV injection):
+# a text cell that does gets a leading ' , which Excel and LibreOffice show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_TYPES = (ColumnType.STRING, ColumnType.TEXT_LIST, ColumnType.URL)
+
+
+def _csv_cell(value: Json, kind: ColumnType = ColumnType.STRING) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return "\n".join(str(item) for item in value)
-    return str(value)
+    text = "\n".join(str(item) for item in value) if isinstance(value, list) else str(value)
+    return "'" + text if kind in _TEXT_TYPES and text.startswith(FORMULA_START) else text
 
 
 def json_bytes(value: Json) -> bytes:

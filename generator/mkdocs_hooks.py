@@ -1,6 +1,8 @@
 """MkDocs hooks used by `oit build` (loaded through the generated config)."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import pickle
@@ -10,11 +12,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 THEME_TEMPLATE_PREFIX = "oit/"   # page templates in site_theme/oit/ are not site files
 FISCAL_YEAR_FOLDER = re.compile(r"^(\d{4})/")   # pages of a fiscal year live in 2569/, 2570/…
+
+
+def on_config(config: Any) -> Any:
+    """Show the site name (the unit's name, from the data) as text wherever Material prints it.
+
+    Material prints ``config.site_name`` unescaped in <title>, the drawer and aria-label,
+    and escapes it in title attributes: escaped once into Markup, it reads right in both.
+    """
+    config["site_name"] = as_text(config["site_name"])
+    return config
+
+
+def as_text(value: str) -> Markup:
+    """A plain string as HTML that shows exactly its characters (Markup is not escaped again)."""
+    return value if isinstance(value, Markup) else escape(value)
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -78,7 +96,9 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    """Every page is converted; now the generated files' bytes are needed: wait for them."""
+    """Every page is converted; now the generated files' bytes are needed: wait for them.
+    Also give the templates ``oit_csp`` (main.html's Content-Security-Policy)."""
+    env.globals["oit_csp"] = content_security_policy
     for pending in _PENDING:
         contents = pickle.loads(wait_for(pending.bundle, pending.writer).read_bytes())
         missing = sorted(set(pending.files) - set(contents))
@@ -111,6 +131,19 @@ def _running(pid: int) -> bool:
     except PermissionError:   # someone else's process: it exists
         return True
     return True
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def content_security_policy(theme_scripts: str) -> str:
+    """Scripts from the site's own files, and inline only the scripts in ``theme_scripts``
+    (Material's partials as the page renders them), by their SHA-256: an inline script or
+    event attribute anywhere else on the page does not run."""
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8"))
+                                                   .digest()).decode("ascii") + "'"
+                     for body in _INLINE_SCRIPT.findall(theme_scripts)})
+    return f"script-src 'self' {' '.join(hashes)}; object-src 'none'; base-uri 'self'"
 
 
 CURRENT_YEAR_BOOST = 1.25   # Material's per-page search boost (page.meta.search.boost)

@@ -98,25 +98,70 @@ def make_environment(theme_dir: Path | None, cache_dir: Path | None = None) -> j
     return env
 
 
-_MD_MARKUP = re.compile(r"[\\`*_\[\]<>#|]")
+# Data reaches the pages as text: every ASCII character that Python-Markdown or an extension
+# of mkdocs.yml may read as markup becomes a numeric character reference, which Markdown
+# passes through untouched and the browser shows as the character itself. (A backslash is
+# no escape for `<`, `&` or `{`: it would stay visible, and attr_list would still read
+# `{: onclick=… }`.) Letters, digits, spaces and the rest of the punctuation stay as typed.
+_MARKUP_CHARS = "&<>\\`*_{}[]#|~^"
+_MARKUP = str.maketrans({c: f"&#{ord(c)};" for c in _MARKUP_CHARS})
+_NEEDS_ESCAPE = re.compile("[" + re.escape(_MARKUP_CHARS) + "\r\n]")
+# What else starts a block (list, setext line, admonition…) when a value opens a line of
+# the page: its first character, or the dot of "1." and "2)" (the rest is in _MARKUP).
+_BLOCK_START = frozenset("+-=!:")
+_NUMBERED = re.compile(r"(\d+)([.)])(?=\s|$)")
 
 
 def md_text(value: Any) -> str:
-    """Escape characters that Markdown would take as markup inside running text."""
-    return _MD_MARKUP.sub(_backslashed, str(value))
-
-
-def _backslashed(found: re.Match[str]) -> str:
-    # A function, not the template r"\\\g<0>": re.sub parses a template in Python on
-    # every call, most of the time of 50,000 table cells at 600 pages that need no escape.
-    return "\\" + found.group()
+    """Any value as Markdown that shows exactly its characters: nothing in it is markup,
+    and each line break of a multi-line value becomes a <br>."""
+    text = str(value)
+    head = ""
+    first = text[:1]
+    if first in _BLOCK_START:
+        head, text = f"&#{ord(first)};", text[1:]
+    elif first.isdigit() and (numbered := _NUMBERED.match(text)):
+        head = f"{numbered.group(1)}&#{ord(numbered.group(2))};"
+        text = text[numbered.end():]
+    if _NEEDS_ESCAPE.search(text) is None:   # most values: translate() is slow on Thai text
+        return head + text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_MARKUP)
+    # The space keeps the lines apart where <br> is dropped: the search index, copied text.
+    return head + text.replace("\n", " <br>")
 
 
 def md_cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell: one line, pipes escaped."""
+    """A value as the text of a table cell (one line, so a pipe never splits it); – if empty."""
     if value is None or value == "":
         return "–"
-    return md_text(value).replace("\r", "").replace("\n", "<br>")
+    return md_text(value)
+
+
+def md_line(value: Any) -> str:
+    """A value as Markdown text on one line (a heading, an image's alt text): line breaks
+    become spaces."""
+    return md_text(" ".join(str(value).split()))
+
+
+def md_code(value: Any) -> str:
+    """A value shown as code: <code> with its text escaped, since inside backticks a
+    character reference would show literally."""
+    return f"<code>{md_text(value)}</code>"
+
+
+# What a web address may hold as it is in a Markdown link target: the other ASCII
+# characters (space, quotes, brackets, braces, backslash…) would end or break the target,
+# e.g. ")" followed by "{: onclick=… }", so they are percent-encoded as browsers would.
+_URL_KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                      "-._~:/?#@!$&'*+,;=%")
+
+
+def link_target(url: str) -> str:
+    """A web address as a Markdown link target that is exactly that address."""
+    encoded = "".join(c if c in _URL_KEEP or (ord(c) > 127 and unicodedata.category(c)[0] not in "ZC")
+                      else quote(c, safe="") for c in url)
+    # Python-Markdown keeps "&lt;" in an href as an entity: "&amp;" makes every & literal.
+    return encoded.replace("&", "&amp;")
 
 
 def _baht(value: Decimal | None) -> str:
@@ -141,7 +186,7 @@ def link_path(path: str) -> str:
 def evidence_href(evidence: Evidence, page_root: str) -> str:
     """The link target: the web address, or the published file relative to the page."""
     if evidence.file is None:
-        return evidence.url or ""
+        return link_target(evidence.url or "")
     return page_root + link_path(evidence.file.site_path)
 
 
@@ -173,7 +218,9 @@ FILTERS = {
     "thai_date": _date,
     "percent": thai.format_percent,
     "pct_of": lambda part, whole: thai.format_percent(thai.percent(part, whole)),
-    "link_target": lambda url: url,
+    "md_line": md_line,
+    "code": md_code,
+    "link_target": link_target,
     "evidence_href": evidence_href,
     "evidence_facts": evidence_facts,
     "file_size": thai.file_size,

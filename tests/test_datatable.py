@@ -62,3 +62,22 @@ def test_percentages_round_like_the_page(value: Decimal | None, text: str | None
 def test_a_row_must_have_exactly_the_columns() -> None:
     with pytest.raises(ValueError, match="are not the columns"):
         Table("", "ผิด", COLUMNS[:2], ({"name": "x", "no": 1},))
+
+
+@pytest.mark.parametrize("typed", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)",
+                                   "\tทดสอบ"])
+def test_a_text_cell_a_spreadsheet_would_take_as_a_formula_starts_with_a_quote(typed: str) -> None:
+    table = Table("", "รายการทดสอบ", COLUMNS, (
+        {"no": 1, "name": typed, "budget": "-552000.00", "people": [typed, "ข"]},))
+    row = next(csv.DictReader(io.StringIO(csv_bytes(table).decode("utf-8-sig"), newline="")))
+    assert row["รายการ"] == "'" + typed
+    assert row["ผู้มีส่วนได้ส่วนเสีย"] == "'" + typed + "\nข"
+    assert row["วงเงิน (บาท)"] == "-552000.00"   # a figure is a figure: no quote
+
+
+def test_only_cells_starting_with_a_formula_sign_get_the_quote() -> None:
+    table = Table("", "รายการทดสอบ", COLUMNS, (
+        {"no": 1, "name": "ซื้อ = 2 ชุด - ด่วน", "budget": None, "people": ["ก", "-ข"]},))
+    row = next(csv.DictReader(io.StringIO(csv_bytes(table).decode("utf-8-sig"), newline="")))
+    assert row["รายการ"] == "ซื้อ = 2 ชุด - ด่วน"
+    assert row["ผู้มีส่วนได้ส่วนเสีย"] == "ก\n-ข"

@@ -11,8 +11,9 @@ import pytest
 from generator.build import check
 from generator.dataset import load_dataset
 from generator.model import Dataset
-from generator.render import (GENERATED_MARK, document_assets, link_path, make_environment,
-                              md_cell, md_text, render_site, template_cache_dir)
+from generator.render import (GENERATED_MARK, document_assets, link_path, link_target,
+                              make_environment, md_cell, md_code, md_line, md_text, render_site,
+                              template_cache_dir)
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -103,13 +104,54 @@ def test_site_theme_template_overrides_one_block(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("raw", "cell"), [
-    ("ก | ข", "ก \\| ข"), ("บรรทัด 1\nบรรทัด 2", "บรรทัด 1<br>บรรทัด 2"), (None, "–"), ("", "–")])
+    ("ก | ข", "ก &#124; ข"), ("บรรทัด 1\nบรรทัด 2", "บรรทัด 1 <br>บรรทัด 2"), (None, "–"), ("", "–")])
 def test_table_cells_stay_one_cell(raw: str | None, cell: str) -> None:
     assert md_cell(raw) == cell
 
 
 def test_markdown_markup_in_data_is_shown_literally() -> None:
-    assert md_text("*ด่วน* [ลิงก์](x) <b>") == "\\*ด่วน\\* \\[ลิงก์\\](x) \\<b\\>"
+    assert md_text("*ด่วน* [ลิงก์](x) <b>") == "&#42;ด่วน&#42; &#91;ลิงก์&#93;(x) &#60;b&#62;"
+
+
+@pytest.mark.parametrize(("typed", "markdown"), [
+    ("กองคลัง", "กองคลัง"),                                   # most values: as they are
+    ("&lt;b&gt;", "&#38;lt;b&#38;gt;"),                        # an entity stays text
+    ("x {: onclick=alert(5) }", "x &#123;: onclick=alert(5) &#125;"),
+    ("\\<b>", "&#92;&#60;b&#62;"),                             # no stray backslash
+    ("# หัวข้อ", "&#35; หัวข้อ"), ("- รายการ", "&#45; รายการ"), ("+ ก", "&#43; ก"),
+    ("1. ข้อ", "1&#46; ข้อ"), ("2) ข้อ", "2&#41; ข้อ"), ("1.5 ล้าน", "1.5 ล้าน"),
+    ("---", "&#45;--"), ("!!! note", "&#33;!! note"), ("a - b = c", "a - b = c"),
+    ("ก\r\nข\nค", "ก <br>ข <br>ค")])
+def test_data_becomes_text_that_markdown_leaves_alone(typed: str, markdown: str) -> None:
+    assert md_text(typed) == markdown
+
+
+def _to_html(text: str) -> str:
+    import markdown
+    return markdown.markdown(text, extensions=["toc", "tables", "attr_list", "admonition",
+                                               "pymdownx.superfences"])
+
+
+def test_an_address_ending_in_an_attribute_list_puts_no_attribute_on_the_link() -> None:
+    url = "https://chpb.example.go.th/a.pdf){: onclick=alert(5) }"
+    html = _to_html(f"- [เอกสาร]({link_target(url)})")
+    assert html == ('<ul>\n<li><a href="https://chpb.example.go.th/a.pdf%29%7B:%20onclick=alert%285'
+                    '%29%20%7D">เอกสาร</a></li>\n</ul>')
+
+
+def test_an_address_keeps_its_query_and_its_entities_literal() -> None:
+    html = _to_html(f"[x]({link_target('https://e.go.th/?a=1&b=&lt;2')})")
+    assert 'href="https://e.go.th/?a=1&amp;b=&amp;lt;2"' in html
+
+
+def test_a_heading_and_an_alt_text_take_a_multi_line_value_on_one_line() -> None:
+    assert md_line("ประชุม\n{ครั้งที่ 2}") == "ประชุม &#123;ครั้งที่ 2&#125;"
+    html = _to_html(f"## {md_line('ประชุม {ครั้งที่ 2}')} {{#activity-1}}")
+    assert html.startswith('<h2 id="activity-1">ประชุม &#123;ครั้งที่ 2&#125;')
+
+
+def test_a_file_name_is_code_with_escaped_text_not_a_code_span() -> None:
+    assert md_code("data/2569/a_b`c.yml:3") == "<code>data/2569/a&#95;b&#96;c.yml:3</code>"
 
 
 def test_home_page_shows_each_topic_status_beside_its_link() -> None:
@@ -121,8 +163,8 @@ def test_home_page_shows_each_topic_status_beside_its_link() -> None:
 
 def test_status_page_lists_every_finding_with_its_file_and_line() -> None:
     status = _render_example()["2570/status.md"]
-    assert "`data/2570/04-procurement-plan.yml:120`" in status
-    assert "`data/2570/06-participation.yml:21`" in status
+    assert "<code>data/2570/04-procurement-plan.yml:120</code>" in status
+    assert "<code>data/2570/06-participation.yml:21</code>" in status
     assert "[04-item-fields](../rules.md#topic-04)" in status
 
 

@@ -81,7 +81,7 @@ def test_markdown_report_for_the_director(capsys: pytest.CaptureFixture[str]) ->
     assert out.startswith("# รายงานผลการตรวจความครบถ้วนของการเปิดเผยข้อมูลสาธารณะ (OIT)")
     assert "| 04 | แผนการจัดซื้อจัดจ้าง | ไม่ครบถ้วน | 31 ตุลาคม 2569 | 2 |" in out
     assert "| 04-item-fields | ไม่ครบถ้วน | รายการที่ 26" in out
-    assert "`data/2570/06-participation.yml:21`" in out
+    assert "<code>data/2570/06-participation.yml:21</code>" in out
 
 
 def test_as_of_accepts_a_thai_date(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,9 +5,9 @@
  * only at its `separator` (spaces and hyphens), so a word inside a run of Thai text
  * ('งบประมาณ' in 'การใช้จ่ายงบประมาณ') is not in its index and is never found.
  *
- * How: main.html points Material at this file instead of its worker, passing the name of
- * Material's worker (`?material=search.<hash>.min.js`). This file loads Material's worker
- * unchanged and edits only the messages that reach it:
+ * How: oit-search-config.js (loaded by main.html) points Material at this file instead of
+ * its worker, passing the name of Material's worker (`?material=search.<hash>.min.js`).
+ * This file loads Material's worker unchanged and edits only the messages that reach it:
  *   - the index (SETUP): every run of Thai text is cut into words with the browser's
  *     Intl.Segmenter('th'), the words joined with U+200B ZERO WIDTH SPACE, which is added
  *     to the separator: invisible in the results, a word boundary for lunr;

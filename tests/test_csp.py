@@ -1,0 +1,85 @@
+"""The pages' Content-Security-Policy: Material's own inline scripts run, no other inline
+script or event attribute does (site_theme/main.html, generator/mkdocs_hooks.py)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.linkcheck import serve
+from generator.mkdocs_hooks import content_security_policy
+
+CHECK_PAGE = """() => [typeof __md_scope, typeof document$,
+  document.querySelectorAll('.md-typeset__scrollwrap').length,
+  document.querySelectorAll('.md-typeset__scrollwrap[tabindex]').length]"""
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def _open_all(browser: Any, site: Path) -> tuple[list[str], list[str], list[list[Any]]]:
+    """Every page in Chromium: its CSP violations and errors, its dialogs, what ran."""
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    dialogs: list[str] = []
+    ran: list[list[Any]] = []
+
+    def on_console(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            problems.append(message.text)
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("dialog", on_dialog)
+    with serve(site) as url:
+        for path in _pages(site):
+            page.goto(url + path.removesuffix("index.html"))
+            page.wait_for_load_state("load")
+            ran.append(page.evaluate(CHECK_PAGE))
+    context.close()
+    return problems, dialogs, ran
+
+
+@pytest.mark.slow
+def test_every_page_has_the_policy_and_material_runs_under_it(example_site: Path,
+                                                              browser: Any) -> None:
+    for path in _pages(example_site):
+        text = (example_site / path).read_text(encoding="utf-8")
+        assert '<meta http-equiv="Content-Security-Policy" content="script-src &#39;self&#39; ' \
+               in text, path
+        assert text.index("Content-Security-Policy") < text.index("<script"), path
+    problems, dialogs, ran = _open_all(browser, example_site)
+    assert problems == [] and dialogs == []
+    for scope, observable, boxes, focusable in ran:
+        # Material's inline scripts and its bundle ran; so did our accessibility script.
+        assert (scope, observable, boxes) == ("object", "object", focusable)
+
+
+@pytest.mark.slow
+def test_an_inline_script_that_got_into_a_page_does_not_run(example_site: Path, browser: Any,
+                                                            tmp_path: Path) -> None:
+    site = shutil.copytree(example_site, tmp_path / "site")
+    page = site / "2570" / "04-procurement-plan" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    injected = ('<script>alert("inline")</script><img src="x" onerror="alert(&quot;attr&quot;)">'
+                '<a id="oit-injected" href="#" onclick="alert(&quot;click&quot;)">x</a>')
+    page.write_text(text.replace("<article", injected + "<article", 1), encoding="utf-8")
+    problems, dialogs, _ = _open_all(browser, site)
+    assert dialogs == []
+    assert len([p for p in problems if "Content Security Policy" in p]) >= 2   # script, onerror
+
+
+def test_the_policy_lists_exactly_the_theme_scripts() -> None:
+    policy = content_security_policy('<script>a()</script>\n<script>b()</script>'
+                                     '<script src="x.js"></script>')
+    assert policy.startswith("script-src 'self' 'sha256-")
+    assert policy.count("'sha256-") == 2
+    assert "'unsafe-inline'" not in policy and "object-src 'none'" in policy
