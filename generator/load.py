@@ -170,11 +170,12 @@ class _Builder:
                 f"(เกิน {self.limit:,} ค่า)", ALIAS_EXPECTED))
 
     def _clean(self, value: str, loc: FieldPath, line: int) -> str:
-        """The value without zero-width characters; a forbidden character is an error."""
+        """The value without zero-width characters; a forbidden character is an error (every
+        value that holds one is named, not only the first)."""
         found = characters.forbidden_in_value(value)
         if found is not None:
-            raise UserError(Problem(self.shown_path, line, _dotted(loc), found.message,
-                                    found.expected))
+            self.problems.append(Problem(self.shown_path, line, _dotted(loc), found.message,
+                                         found.expected))
         return characters.without_zero_width(value)
 
     def _key(self, key_node: yaml.Node, loc: FieldPath, line: int) -> str | None:

@@ -134,7 +134,7 @@ class HostileData:
 Maker = Callable[[str, str], Filled]   # (file, path) -> a value
 
 
-def _fill_model(raw: dict[str, Any], model: type[BaseModel], file: str, prefix: str,
+def fill_model(raw: dict[str, Any], model: type[BaseModel], file: str, prefix: str,
                 make: Maker, out: list[Filled]) -> None:
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
@@ -151,12 +151,12 @@ def _fill_model(raw: dict[str, Any], model: type[BaseModel], file: str, prefix: 
         elif _is_model(annotation):
             inner = _unwrap(annotation)
             raw[name] = raw.get(name) if isinstance(raw.get(name), dict) else {}
-            _fill_model(raw[name], inner, file, f"{path}.", make, out)
+            fill_model(raw[name], inner, file, f"{path}.", make, out)
         elif item is not None and _is_model(item):
             items = raw.get(name) or []
             if items:
                 for i, entry in enumerate(items):
-                    _fill_model(entry, _unwrap(item), file, f"{path}[{i}].", make, out)
+                    fill_model(entry, _unwrap(item), file, f"{path}[{i}].", make, out)
 
 
 def _put(raw: dict[str, Any], name: str, filled: Filled, label: str) -> Filled:
@@ -170,7 +170,7 @@ def _labelled(filled: Filled, label: str) -> Filled:
     return filled
 
 
-def _documents(data: Path) -> list[tuple[Path, type[BaseModel]]]:
+def documents(data: Path) -> list[tuple[Path, type[BaseModel]]]:
     """unit.yml and every topic file with its model."""
     by_name = {f"{topic.slug}.yml": model for topic, model in TOPIC_MODELS.items()}
     found: list[tuple[Path, type[BaseModel]]] = [(data / "unit.yml", Unit)]
@@ -183,15 +183,15 @@ def fill_project(data: Path, make: Maker) -> HostileData:
     """Every text field of every data file in ``data`` set by ``make``; then whatever
     ``oit validate`` refuses goes back to a web address holding the value (for URL fields),
     and what it still refuses back to the example's value."""
-    originals = {path: yaml.safe_load(path.read_text(encoding="utf-8")) for path, _ in _documents(data)}
+    originals = {path: yaml.safe_load(path.read_text(encoding="utf-8")) for path, _ in documents(data)}
     result = HostileData()
     raws: dict[Path, dict[str, Any]] = {}
-    for path, model in _documents(data):
+    for path, model in documents(data):
         raws[path] = copy.deepcopy(originals[path])
-        _fill_model(raws[path], model, path.relative_to(data).as_posix(), "", make, result.filled)
+        fill_model(raws[path], model, path.relative_to(data).as_posix(), "", make, result.filled)
     for attempt in ("url", "original"):
-        _write(raws)
-        problems = _problems(data.parent)
+        write_documents(raws)
+        problems = problems_of(data.parent)
         if not problems:
             return result
         retried: set[int] = set()
@@ -204,13 +204,13 @@ def fill_project(data: Path, make: Maker) -> HostileData:
                 if id(hit) not in retried:
                     retried.add(id(hit))
                     _retry(raws, data, hit, "original" if len(hits) > 1 else attempt, originals)
-    _write(raws)
-    leftover = _problems(data.parent)
+    write_documents(raws)
+    leftover = problems_of(data.parent)
     assert not leftover, "\n".join(map(str, leftover))
     return result
 
 
-def _problems(root: Path) -> list[Any]:
+def problems_of(root: Path) -> list[Any]:
     try:
         validate(Project.at(root), jobs=1)
     except UserError as exc:
@@ -257,7 +257,7 @@ def _retry(raws: dict[Path, dict[str, Any]], data: Path, hit: Filled, attempt: s
     hit.marker = ""   # no longer in the data: nothing to read back
 
 
-def _write(raws: dict[Path, dict[str, Any]]) -> None:
+def write_documents(raws: dict[Path, dict[str, Any]]) -> None:
     for path, raw in raws.items():
         path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

@@ -21,8 +21,10 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_project
-from hostile_data import (PLAIN, RECIPES, WHOLE_VALUES, HostileData, PageShape, all_text_fields,
-                          dangerous, fill_project, read_back, recipe_maker, shape, whole_maker)
+from hostile_data import (PLAIN, RECIPES, WHOLE_VALUES, Filled, HostileData, PageShape,
+                          all_text_fields, dangerous, documents, fill_model, fill_project,
+                          problems_of, read_back, recipe_maker, shape, whole_maker,
+                          write_documents)
 from generator.build import build, check
 from generator.dataset import load_dataset
 from generator.linkcheck import serve
@@ -393,3 +395,31 @@ def test_an_attribute_list_in_a_responsible_field_adds_no_attribute_to_its_cell(
         shown = [attributes for text, attributes in cells if text == typed]
         assert shown, f"{typed!r} is not shown as typed"
         assert all(not [a for a in attributes if a != "align"] for attributes in shown), shown
+
+
+# --- characters that never reach a page ------------------------------------------------
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\u202e", "\u2067"],
+                         ids=["NUL", "ESC", "RLO", "RLI"])
+def test_control_and_bidi_characters_are_refused_in_every_text_field(tmp_path: Path,
+                                                                     char: str) -> None:
+    """NUL, an escape and the right-to-left overrides: `oit validate` names every field
+    that holds one with its file and line, and the site is not built from them."""
+    root = copy_project(tmp_path / "project", REPO / "data")
+    counter = [0]
+
+    def make(file: str, path: str) -> Filled:
+        counter[0] += 1
+        return Filled(file, path, "", f"ก{char}ข {counter[0]}")
+
+    filled: list[Filled] = []
+    raws = {}
+    for path, model in documents(root / "data"):
+        raws[path] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        fill_model(raws[path], model, path.relative_to(root / "data").as_posix(), "", make, filled)
+    write_documents(raws)
+    problems = problems_of(root)
+    assert {f.field for f in filled} == set(all_text_fields())
+    located = {(p.path, p.field) for p in problems if p.line}
+    missed = [f"{f.file} {f.path}" for f in filled if (f"data/{f.file}", f.path) not in located]
+    assert not missed, f"{len(missed)} field(s) took U+{ord(char):04X}: {missed[:10]}"
