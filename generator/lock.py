@@ -1,0 +1,89 @@
+"""One build at a time per project: an exclusive lock on .oit-build/build.lock.
+
+``fcntl.flock`` belongs to the open file, so the kernel releases it when its holder dies,
+even by ``kill -9``: a killed build's lock is taken over without anyone deleting a file.
+The holder writes its process id and start time into the file so that a second build can
+say who it is waiting for.
+"""
+from __future__ import annotations
+
+import datetime
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import Problem, UserError, display_path
+
+LOCK_FILE = "build.lock"
+DEFAULT_WAIT = 600.0   # seconds: a large site builds in about a minute here
+_POLL = 0.1
+
+
+@contextmanager
+def build_lock(work_dir: Path, root: Path, *, wait: float = DEFAULT_WAIT,
+               notify: Callable[[str], None] = lambda _: None) -> Iterator[None]:
+    """Hold the project's build lock for the block; wait up to ``wait`` seconds for another
+    build to finish (``notify`` hears once whom we wait for), then a UserError."""
+    work_dir.mkdir(exist_ok=True)
+    path = work_dir / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
+    try:
+        _acquire(fd, path, root, wait, notify)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, _holder_line().encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)   # no stale name for the next one to show
+    finally:
+        os.close(fd)   # releases the lock
+
+
+def _acquire(fd: int, path: Path, root: Path, wait: float,
+             notify: Callable[[str], None]) -> None:
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        holder = describe_holder(path)
+        if not told:
+            notify(f"รอ: {holder} กำลังสร้างเว็บไซต์ของโครงการนี้อยู่ "
+                   f"จะเริ่มเมื่องานนั้นเสร็จ (รอได้ไม่เกิน {wait:g} วินาที)")
+            told = True
+        if time.monotonic() >= deadline:
+            raise UserError(Problem(
+                display_path(path, root), None, "",
+                f"{holder} ยังสร้างเว็บไซต์ของโครงการนี้อยู่หลังจากรอ {wait:g} วินาที",
+                "ให้งานนั้นเสร็จก่อนแล้วสั่ง oit build อีกครั้ง หรือหยุดงานนั้น (kill ตามหมายเลข PID)"))
+        time.sleep(_POLL)
+
+
+def _holder_line() -> str:
+    started = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    return f"pid={os.getpid()} started={started}\n"
+
+
+def describe_holder(path: Path) -> str:
+    """Who holds the lock, in Thai, from what it wrote (it writes just after taking it)."""
+    for _ in range(20):
+        fields = dict(part.split("=", 1) for part in _read(path).split() if "=" in part)
+        if "pid" in fields:
+            started = fields.get("started", "")
+            when = f" เริ่มเมื่อ {started.replace('T', ' ')}" if started else ""
+            return f"oit build อีกงานหนึ่ง (PID {fields['pid']}{when})"
+        time.sleep(0.01)
+    return "oit build อีกงานหนึ่ง"
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
