@@ -32,8 +32,7 @@ def build_lock(work_dir: Path, root: Path, *, wait: float = DEFAULT_WAIT,
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
     try:
         _acquire(fd, path, root, wait, notify)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, _holder_line().encode(), 0)
+        _write_holder(fd, path)
         try:
             yield
         finally:
@@ -63,6 +62,14 @@ def _acquire(fd: int, path: Path, root: Path, wait: float,
                 f"{holder} ยังสร้างเว็บไซต์ของโครงการนี้อยู่หลังจากรอ {wait:g} วินาที",
                 "ให้งานนั้นเสร็จก่อนแล้วสั่ง oit build อีกครั้ง หรือหยุดงานนั้น (kill ตามหมายเลข PID)"))
         time.sleep(_POLL)
+
+
+def _write_holder(fd: int, path: Path) -> None:
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, _holder_line().encode(), 0)
+    except OSError as exc:   # a full disk: name the file, as every other write does
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
 
 
 def _holder_line() -> str:

@@ -129,7 +129,7 @@ def write_config(project: Project, config: dict[str, Any]) -> Path:
 _WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 # The last line of MkDocs' traceback when the machine failed it (a full disk, a read-only
 # folder): the fault is raised here as the OSError it was, to be told as such.
-_OS_ERROR = re.compile(r"^\w*Error: \[Errno (\d+)\] ([^:]+?)(?:: '(.*)')?$")
+_OS_ERROR = re.compile(r"^\w*Error: \[Errno (\d+)\] ([^:]+?)(?:: '(?:.*)' -> '(.*)'|: '(.*)')?$")
 
 
 def run_mkdocs(config_file: Path, alongside: Callable[[], object] | None = None,
@@ -169,4 +169,5 @@ def _raise_machine_fault(lines: list[str]) -> None:
     for line in reversed(lines[-5:]):
         fault = _OS_ERROR.match(line.strip())
         if fault:
-            raise OSError(int(fault.group(1)), fault.group(2), fault.group(3))
+            code, text, target, path = fault.groups()   # a copy names its target last
+            raise OSError(int(code), text, target or path)
