@@ -8,7 +8,6 @@ say who it is waiting for.
 from __future__ import annotations
 
 import datetime
-import fcntl
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -16,6 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import Problem, UserError, display_path
+
+try:
+    import fcntl
+except ImportError:   # Windows: a byte-range lock, also released when its holder dies
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
 
 LOCK_FILE = "build.lock"
 DEFAULT_WAIT = 600.0   # seconds: a large site builds in about a minute here
@@ -29,7 +34,8 @@ def build_lock(work_dir: Path, root: Path, *, wait: float = DEFAULT_WAIT,
     build to finish (``notify`` hears once whom we wait for), then a UserError."""
     work_dir.mkdir(exist_ok=True)
     path = work_dir / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o644)
     try:
         _acquire(fd, path, root, wait, notify)
         _write_holder(fd, path)
@@ -46,11 +52,8 @@ def _acquire(fd: int, path: Path, root: Path, wait: float,
     deadline = time.monotonic() + wait
     told = False
     while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if _try_lock(fd):
             return
-        except BlockingIOError:
-            pass
         holder = describe_holder(path)
         if not told:
             notify(f"รอ: {holder} กำลังสร้างเว็บไซต์ของโครงการนี้อยู่ "
@@ -62,6 +65,20 @@ def _acquire(fd: int, path: Path, root: Path, wait: float,
                 f"{holder} ยังสร้างเว็บไซต์ของโครงการนี้อยู่หลังจากรอ {wait:g} วินาที",
                 "ให้งานนั้นเสร็จก่อนแล้วสั่ง oit build อีกครั้ง หรือหยุดงานนั้น (kill ตามหมายเลข PID)"))
         time.sleep(_POLL)
+
+
+def _try_lock(fd: int) -> bool:
+    if fcntl is None:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)   # the first byte (untested here)
+        except PermissionError:   # how Windows says it is locked
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _write_holder(fd: int, path: Path) -> None:

@@ -7,6 +7,7 @@ import gc
 import os
 import pickle
 import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,16 +31,18 @@ _PR_SET_PDEATHSIG = 1   # linux/prctl.h
 def die_with_parent(parent: int) -> None:
     """In a child of ``parent``: be killed when the parent dies, even by ``kill -9``, so no
     worker outlives its build (Linux prctl; elsewhere nothing)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):   # not Linux
+    if not sys.platform.startswith("linux"):
         return
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:   # the parent died before the request took hold
         os._exit(1)
 
 
-def child_of_this_process() -> Callable[[], None]:
-    """A ``preexec_fn`` for subprocess: the program started dies with this process."""
+def child_of_this_process() -> Callable[[], None] | None:
+    """A ``preexec_fn`` for subprocess: the program started dies with this process
+    (None where there is no such request: subprocess refuses preexec_fn on Windows)."""
+    if not sys.platform.startswith("linux"):
+        return None
     parent = os.getpid()
     return lambda: die_with_parent(parent)
 

@@ -16,6 +16,7 @@ import functools
 import os
 import secrets
 import shutil
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,9 +73,11 @@ _Rename = Callable[[int, bytes, int, bytes, int], int]
 
 @functools.cache
 def _renameat2() -> _Rename | None:
+    if not sys.platform.startswith("linux"):
+        return None
     try:
         function = ctypes.CDLL(None, use_errno=True).renameat2   # libc is in the process
-    except (OSError, AttributeError):   # not glibc 2.28+ (or not Linux)
+    except (OSError, AttributeError):   # not glibc 2.28+ (musl has it since 1.2.3)
         return None
     function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
                          ctypes.c_uint]
