@@ -206,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:   # `oit check | head -1`: the reader has gone; leave quietly
         _silence_stdout()
         return 141   # what a shell shows for a tool that SIGPIPE ended
+    except KeyboardInterrupt:   # Ctrl-C: the build has removed its staging folder
+        print("หยุดแล้ว (Ctrl-C)", file=sys.stderr)
+        return 130   # as a shell shows for SIGINT
 
 
 def _run(project: Project, args: argparse.Namespace) -> int:

@@ -414,3 +414,35 @@ def test_a_reader_that_hangs_up_ends_the_command_quietly(
     proc.stdout.close()   # as `| head -1` does once it has its line (here: before any)
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 141 and err == ""
+
+
+def _wait_for_lock(project: Path, pid: int) -> None:
+    """Until the build ``pid`` holds the lock: its own code runs (Python prints a traceback
+    for a Ctrl-C while it is still importing oit, before any code of ours runs)."""
+    lock = project / ".oit-build" / "build.lock"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if lock.is_file() and lock.read_text(encoding="utf-8").startswith(f"pid={pid} "):
+            return
+        time.sleep(0.005)
+    pytest.fail("the build never took the lock")
+
+
+def test_ctrl_c_at_any_moment_ends_quietly_and_leaves_a_whole_site(
+        reference: tuple[Path, dict[str, bytes], float]) -> None:
+    project, site, seconds = reference
+    codes: list[int] = []
+    for after in [seconds * i / 8 for i in range(0, 7)]:
+        proc = subprocess.Popen([str(OIT), "--project", str(project), *BUILD],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        _wait_for_lock(project, proc.pid)
+        time.sleep(after)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)   # what Ctrl-C sends: the whole group
+        out, err = proc.communicate(timeout=120)
+        assert (proc.returncode, err) in ((130, "หยุดแล้ว (Ctrl-C)\n"), (0, "")), (after, err)
+        codes.append(proc.returncode)
+        _assert_whole(project, site, f"Ctrl-C after {after:.2f} s")
+        assert [p for p in _leftovers(project) if p.startswith("site-")] == []
+    assert codes.count(130) >= 5, codes   # most moments fell inside the build
