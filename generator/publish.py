@@ -10,6 +10,7 @@ build left there is removed by the next build, under the build lock.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import functools
@@ -54,7 +55,14 @@ def publish(staging: Path, site_dir: Path, work_dir: Path) -> None:
             raise
         _two_renames(staging, site_dir, work_dir / OLD_SITE)
         return
-    remove_tree(staging)   # now the previous site
+    _remove_old(staging)   # now the previous site
+
+
+def _remove_old(tree: Path) -> None:
+    """The previous site, once the new one is published: what cannot be removed now (a
+    read-only file in it) is the next build's to remove, and this build still succeeded."""
+    with contextlib.suppress(OSError):
+        remove_tree(tree)
 
 
 def exchange(first: Path, second: Path) -> None:
@@ -92,7 +100,7 @@ def _two_renames(staging: Path, site_dir: Path, old: Path) -> None:
     remove_tree(old)
     os.rename(site_dir, old)
     os.rename(staging, site_dir)
-    remove_tree(old)
+    _remove_old(old)
 
 
 def recover_site(site_dir: Path, work_dir: Path) -> None:
@@ -131,4 +139,12 @@ def remove_tree(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()
     elif path.is_dir():
-        shutil.rmtree(path)
+        shutil.rmtree(path, onerror=_name_the_file)
+
+
+def _name_the_file(function: object, path: str, info: tuple[type, BaseException, object]) -> None:
+    """rmtree removes by folder handle, so its error names only the file: name its path."""
+    error = info[1]
+    if isinstance(error, OSError):
+        raise OSError(error.errno, error.strerror, path) from None
+    raise error

@@ -60,13 +60,17 @@ def _leftovers(project: Path) -> list[str]:
     return left + [p.name for p in (project / "content").rglob(".*.oit-tmp")]
 
 
+def _timed_build(project: Path) -> float:
+    start = time.monotonic()
+    done = _oit(project, *BUILD)
+    assert done.returncode == 0, done.stderr
+    return time.monotonic() - start
+
+
 @pytest.fixture
 def reference(minimal_project: Path) -> tuple[Path, dict[str, bytes], float]:
     """The minimal project built once (timed): its site/ is what every later build gives."""
-    start = time.monotonic()
-    done = _oit(minimal_project, *BUILD)
-    seconds = time.monotonic() - start
-    assert done.returncode == 0, done.stderr
+    seconds = _timed_build(minimal_project)
     return minimal_project, _snapshot(minimal_project / "site"), seconds
 
 
@@ -93,10 +97,11 @@ def _killed_run(project: Path, after: float, hook: str = "") -> int:
     return proc.returncode
 
 
-def test_site_is_whole_after_a_kill_at_any_of_60_moments_and_the_next_build_cleans_up(
+def test_site_is_whole_after_a_kill_at_any_of_65_moments_and_the_next_build_cleans_up(
         reference: tuple[Path, dict[str, bytes], float]) -> None:
-    project, site, seconds = reference
-    moments = [seconds * 1.1 * i / 50 for i in range(1, 51)]   # spread over a whole build
+    project, site, _ = reference
+    seconds = min(_timed_build(project) for _ in range(2))   # a first build writes more
+    moments = [seconds * 0.95 * i / 55 for i in range(1, 56)]   # spread over a whole build
     hooks = ["before-exchange", "after-exchange"] * 5
     killed = 0
     for after in moments:
@@ -106,7 +111,7 @@ def test_site_is_whole_after_a_kill_at_any_of_60_moments_and_the_next_build_clea
     for hook in hooks:
         assert _killed_run(project, 0, hook) == -signal.SIGKILL, hook
         _assert_whole(project, site, f"killed {hook}")
-    assert killed >= 40   # most moments fell inside a build (the rest: it had finished)
+    assert killed >= 45, killed   # most fell inside a build (the rest: it had finished)
     done = _oit(project, *BUILD)
     assert done.returncode == 0, done.stderr
     _assert_whole(project, site, "the next build")
@@ -380,7 +385,7 @@ def test_linkchecker_that_cannot_start_is_a_message(
     assert "(ImportError: LinkChecker is not installed)" in lines[1]
     assert lines[1].endswith("(expected LinkChecker 10 ในสภาพแวดล้อมเดียวกับ oit "
                              "(./setup.sh --install-only ติดตั้งให้ หรือ pip install "
-                             "'linkchecker>=10.6,<11'))")
+                             "'LinkChecker>=10.5,<11'))")
     _assert_whole(project, site, "LinkChecker missing")
     assert [p for p in _leftovers(project) if p.startswith("site-")] == []
 
@@ -446,3 +451,30 @@ def test_ctrl_c_at_any_moment_ends_quietly_and_leaves_a_whole_site(
         _assert_whole(project, site, f"Ctrl-C after {after:.2f} s")
         assert [p for p in _leftovers(project) if p.startswith("site-")] == []
     assert codes.count(130) >= 5, codes   # most moments fell inside the build
+
+
+def test_an_old_site_file_that_cannot_be_removed_is_named_by_the_next_build(
+        reference: tuple[Path, dict[str, bytes], float]) -> None:
+    if not IS_ROOT:
+        pytest.skip("needs root: chattr +i makes a file that cannot be removed (a mode does not)")
+    project, site, _ = reference
+    stuck = project / "site" / "uploaded-by-hand.txt"
+    stuck.write_text("ไฟล์ที่ลบไม่ได้", encoding="utf-8")
+    subprocess.run(["chattr", "+i", str(stuck)], check=True)
+    try:
+        done = _oit(project, *BUILD)
+        assert done.returncode == 0, done.stderr   # published: only the old tree is left over
+        _assert_whole(project, site, "after publishing")
+        again = _oit(project, *BUILD)
+        left = [p for p in (project / ".oit-build").iterdir() if p.name.startswith("site-")]
+        assert len(left) == 1
+        assert again.returncode == 1 and "Traceback" not in again.stderr
+        assert again.stderr.splitlines()[1] == (
+            f".oit-build/{left[0].name}/uploaded-by-hand.txt: ระบบไม่อนุญาตให้เขียนหรือเปลี่ยน"
+            "ชื่อที่นี่ (Operation not permitted) (expected สิทธิ์เขียนในโฟลเดอร์นี้ "
+            "(ไฟล์หรือโฟลเดอร์อาจถูกล็อกไว้ เช่น chattr +i))")
+        _assert_whole(project, site, "after the refusal")
+    finally:
+        for path in project.rglob("uploaded-by-hand.txt"):
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+    assert _oit(project, *BUILD).returncode == 0 and _leftovers(project) == []
