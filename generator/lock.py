@@ -32,6 +32,12 @@ def build_lock(work_dir: Path, root: Path, *, wait: float = DEFAULT_WAIT,
                notify: Callable[[str], None] = lambda _: None) -> Iterator[None]:
     """Hold the project's build lock for the block; wait up to ``wait`` seconds for another
     build to finish (``notify`` hears once whom we wait for), then a UserError."""
+    if work_dir.is_symlink():   # the site is staged there and renamed into the project
+        raise UserError(Problem(
+            display_path(work_dir, root), None, "",
+            f"เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{os.readlink(work_dir)}' "
+            "oit จึงไม่เขียนผ่านลิงก์นี้ (ต้องอยู่บนดิสก์เดียวกับ site/ จึงสลับเว็บไซต์ได้ในครั้งเดียว)",
+            "ลบลิงก์นี้ออก: oit สร้างโฟลเดอร์ .oit-build/ ขึ้นใหม่เอง"))
     work_dir.mkdir(exist_ok=True)
     path = work_dir / LOCK_FILE
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)

@@ -81,3 +81,17 @@ def test_a_waiting_holder_goes_on_when_the_other_finishes(tmp_path: Path) -> Non
             assert holder.poll() is not None
         killer.wait()
     assert len(told) == 1
+
+
+def test_a_work_folder_that_is_a_symbolic_link_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / ".oit-build").symlink_to(elsewhere)
+    with pytest.raises(UserError) as caught:
+        with build_lock(tmp_path / ".oit-build", tmp_path, wait=0):
+            pytest.fail("built through a link")
+    assert list(elsewhere.iterdir()) == []
+    assert caught.value.render() == (
+        f".oit-build: เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{elsewhere}' oit จึงไม่เขียนผ่าน"
+        "ลิงก์นี้ (ต้องอยู่บนดิสก์เดียวกับ site/ จึงสลับเว็บไซต์ได้ในครั้งเดียว) "
+        "(expected ลบลิงก์นี้ออก: oit สร้างโฟลเดอร์ .oit-build/ ขึ้นใหม่เอง)")
