@@ -30,7 +30,7 @@ from .errors import Problem, UserError
 from .parallel import child_of_this_process
 
 INSTALL_HINT = ("LinkChecker 10 ในสภาพแวดล้อมเดียวกับ oit "
-                "(./setup.sh --install-only ติดตั้งให้ หรือ pip install 'linkchecker>=10.6,<11')")
+                "(./setup.sh --install-only ติดตั้งให้ หรือ pip install 'LinkChecker>=10.5,<11')")
 
 
 @dataclass(frozen=True)
