@@ -7,6 +7,8 @@ import secrets
 from pathlib import Path
 
 BUILD_TEMP = ".oit-tmp"   # a build's own temporary files (removed by the next build)
+_NEW_FILE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))   # the last: Windows
 
 
 def temp_name(path: Path, suffix: str = BUILD_TEMP) -> Path:
@@ -19,8 +21,7 @@ def write_atomic(path: Path, data: bytes, suffix: str = BUILD_TEMP) -> None:
     file or the new one, never a part; an OSError names ``path``."""
     temp = temp_name(path, suffix)
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
-                     0o666)
+        fd = os.open(temp, _NEW_FILE, 0o666)
         try:
             view = memoryview(data)
             while view:
