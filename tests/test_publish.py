@@ -5,7 +5,6 @@ from __future__ import annotations
 import html.parser
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
