@@ -2,8 +2,8 @@
 internal link check → publish site/), `oit check` and `oit links`."""
 from __future__ import annotations
 
+import contextlib
 import datetime
-import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,10 +21,12 @@ from .link_status import ExternalResult, broken_links, external_problems
 from .links import (UNFETCHABLE, LinkProblem, LinkRef, Severity, check_offline, link_refs,
                     unique_urls)
 from .links_report import ExternalRun, LinksReport
+from .lock import DEFAULT_WAIT, build_lock
 from .model import Dataset
 from .output import WriteResult, prepare_pages, write_page_files
 from .project import Project
 from .parallel import Background, paused_gc, usable_cpus
+from .publish import clean_leftovers, new_staging, publish, remove_tree
 from .render import (SiteOutput, document_assets, drawn, make_environment, render_site,
                      template_cache_dir)
 from .rules import DUE_DATES, RULES
@@ -149,14 +151,33 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
 
 
 def build(project: Project, build_date: datetime.date, *, check_links: bool = True,
-          show_findings: bool = False, jobs: int | None = None) -> BuildReport:
+          show_findings: bool = False, jobs: int | None = None, wait: float = DEFAULT_WAIT,
+          notify: Callable[[str], None] = lambda _: None) -> BuildReport:
     """The whole pipeline; on any failure the published site/ is left untouched.
 
-    ``jobs``: processes that load and render the fiscal years (default: one per usable core).
+    One build at a time per project: a second one waits up to ``wait`` seconds (``notify``
+    hears once for whom). ``jobs``: processes that load and render the fiscal years
+    (default: one per usable core).
     """
+    with build_lock(project.work_dir, project.root, wait=wait, notify=notify):
+        clean_leftovers(project.site_dir, project.work_dir)
+        staging = new_staging(project.work_dir)
+        try:
+            report = _build_into(staging, project, build_date, check_links=check_links,
+                                 show_findings=show_findings, jobs=jobs or usable_cpus())
+            publish(staging, project.site_dir, project.work_dir)
+        except BaseException:
+            with contextlib.suppress(OSError):   # a full disk must not stay full of it
+                remove_tree(staging)
+            raise
+        return report
+
+
+def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
+                check_links: bool, show_findings: bool, jobs: int) -> BuildReport:
+    """Everything but publishing: the site built and checked in ``staging``."""
     report = BuildReport()
     timer = _Timer(report.seconds)
-    jobs = jobs or usable_cpus()
     with paused_gc():
         dataset = timer("load+validate", lambda: validate(project, jobs))
         refs = timer("load+validate", lambda: link_refs(dataset))
@@ -166,17 +187,16 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
         output = timer("generate", lambda: _generate_files(
             project, dataset, build_date, report, show_findings, jobs))
         files = timer("generate", lambda: _start_files(project, dataset, output, here=jobs == 1))
-    staging = project.work_dir / "site.new"
     config = timer("generate", lambda: write_config(project, site_config(
         project, dataset, output.pages, build_date, staging, project.assets_index)))
-    timer("mkdocs build", lambda: run_mkdocs(config, alongside=files.result))
+    timer("mkdocs build", lambda: run_mkdocs(config, alongside=files.result,
+                                                     cwd=project.root))
     written = files.result()
     report.written = written.pages
     if files.pid is not None:
         report.alongside_mkdocs = written.seconds
     if check_links:
         report.internal = timer("link check", lambda: check_site_links(staging))
-    publish(staging, project.site_dir, project.work_dir)
     return report
 
 
@@ -266,18 +286,6 @@ def _external_run(project: Project, urls: list[str], cache: Mapping[str, Externa
                if url in wanted}
     save_cache(project.link_cache, results)   # only what the data still links
     return ExternalRun(results, due, max_age, time.perf_counter() - start)
-
-
-def publish(staging: Path, site_dir: Path, work_dir: Path) -> None:
-    """Swap the new site in with two renames, so site/ is never half-written."""
-    previous = work_dir / "site.old"
-    if previous.exists():
-        shutil.rmtree(previous)
-    if site_dir.exists():
-        site_dir.rename(previous)
-    staging.rename(site_dir)
-    if previous.exists():
-        shutil.rmtree(previous)
 
 
 class _Timer:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from . import build as pipeline
 from . import links_report, thai
-from .errors import UserError
+from .errors import UserError, environment_error
 from .external_links import DEFAULT_THREADS, DEFAULT_TIMEOUT
 from .link_cache import DEFAULT_MAX_AGE
+from .lock import DEFAULT_WAIT
 from .links import LinkProblem
 from .parallel import usable_cpus
 from .render import make_environment, render_check_markdown
@@ -48,6 +49,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--show-findings", action="store_true",
                        help="also list each topic's completeness findings on its page "
                             "(for the webmaster's preview; the status page always shows them)")
+    build.add_argument("--wait", type=_seconds_or_zero, default=DEFAULT_WAIT,
+                       help="seconds to wait while another build of this project runs "
+                            f"(default: {DEFAULT_WAIT:g}; 0: do not wait)")
     _jobs_option(build)
     _jobs_option(commands.add_parser("validate", help="only check the data files; change nothing"))
     check = commands.add_parser("check", help="is every topic of a fiscal year complete?")
@@ -106,6 +110,16 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _seconds_or_zero(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds from 0")
+    return value
+
+
 def _count(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1")
@@ -121,7 +135,8 @@ def _any_date(text: str) -> datetime.date:
 
 def run_build(project: Project, args: argparse.Namespace) -> str:
     report = pipeline.build(project, args.build_date or today_in_thailand(),
-                            show_findings=args.show_findings, jobs=args.jobs)
+                            show_findings=args.show_findings, jobs=args.jobs,
+                            wait=args.wait, notify=_tell)
     written = report.written
     changed = f"{len(written.written)} written, {len(written.unchanged)} unchanged" if written else ""
     removed = f", {len(written.removed)} removed" if written and written.removed else ""
@@ -131,6 +146,10 @@ def run_build(project: Project, args: argparse.Namespace) -> str:
     return "\n".join([f"Built {project.site_dir.name}/ from {project.data_dir.name}/: "
                       f"{report.pages} pages ({changed}{removed}); internal links OK{dead}; "
                       f"{total:.1f} s", *_warnings(report.link_warnings)])
+
+
+def _tell(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def run_validate(project: Project, args: argparse.Namespace) -> str:
@@ -183,16 +202,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     project = Project.at(args.project)
     try:
+        return _run(project, args)
+    except BrokenPipeError:   # `oit check | head -1`: the reader has gone; leave quietly
+        _silence_stdout()
+        return 141   # what a shell shows for a tool that SIGPIPE ended
+    except KeyboardInterrupt:   # Ctrl-C: the build has removed its staging folder
+        print("หยุดแล้ว (Ctrl-C)", file=sys.stderr)
+        return 130   # as a shell shows for SIGINT
+
+
+def _run(project: Project, args: argparse.Namespace) -> int:
+    """One command; every user error and machine fault becomes a message and an exit code."""
+    try:
         result = COMMANDS[args.command](project, args)
     except UserError as exc:
         print(exc.render(), file=sys.stderr)
+        return 1
+    except OSError as exc:   # a read-only folder, a full disk: the path and what to do
+        if isinstance(exc, BrokenPipeError):
+            raise
+        print(environment_error(exc, project.root).render(), file=sys.stderr)
         return 1
     except UsageError as exc:
         print(f"oit {args.command}: {exc}", file=sys.stderr)
         return 2
     text, code = result if isinstance(result, tuple) else (result, 0)
-    print(text)
+    print(text, flush=True)
     return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's last flush at exit finds no broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -94,6 +94,8 @@ class DocumentFolder:
         self.data_dir = data_dir
         self.root = data_dir / DOCUMENTS_DIR
         self._listings: dict[Path, set[str]] = {}
+        self._inside = data_dir.resolve()
+        self._documents = self.root.resolve()
 
     def inspect(self, written: str) -> LocalDocument:
         """The document at ``written``; FieldError says what is wrong with it."""
@@ -104,7 +106,8 @@ class DocumentFolder:
             raise FieldError(f"'{shown}' does not exist in the data folder{self._suggestion(parts)}",
                              FILE_EXPECTED)
         source = path.resolve()
-        if not source.is_relative_to(self.root.resolve()):
+        self._refuse_linked_folders(parts, source)
+        if not source.is_relative_to(self._documents):
             raise FieldError(f"'{shown}' is a link to a file outside data/documents/",
                              "the file itself copied into data/documents/")
         if not source.exists():
@@ -119,6 +122,19 @@ class DocumentFolder:
         doc_type = document_type(shown)
         assert doc_type is not None   # document_parts() refused every other type
         return LocalDocument(shown, source, size, doc_type)
+
+    def _refuse_linked_folders(self, parts: tuple[str, ...], source: Path) -> None:
+        """A folder on the way (data/documents/ itself, a year folder) that is a symbolic link
+        out of data/ would publish files from elsewhere on the machine."""
+        if source.is_relative_to(self._inside) and self._documents.is_relative_to(self._inside):
+            return
+        for depth in range(1, len(parts)):
+            folder = self.data_dir.joinpath(*parts[:depth])
+            if folder.is_symlink() and not folder.resolve().is_relative_to(self._inside):
+                raise FieldError(
+                    f"โฟลเดอร์ '{'/'.join(parts[:depth])}' เป็นลิงก์สัญลักษณ์ (symbolic link) "
+                    f"ไปยัง '{os.readlink(folder)}' นอก data/ จึงไม่เผยแพร่ไฟล์ในนั้น",
+                    "โฟลเดอร์จริงใน data/documents/ ที่มีไฟล์เอกสารคัดลอกมาไว้เอง")
 
     def _listed(self, parts: tuple[str, ...]) -> bool:
         """Each name exactly as on disk: a case-insensitive disk must not hide a typo

@@ -1,6 +1,7 @@
 """The one kind of user error: problems in the user's files, all reported at once."""
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,3 +60,30 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return str(path.resolve().relative_to(base.resolve()))
     except ValueError:
         return str(path)
+
+
+# What the webmaster can do about each fault of the machine (not of the data), by errno.
+_FAULTS: dict[int, tuple[str, str]] = {
+    errno.EACCES: ("ไม่มีสิทธิ์เขียนหรืออ่านที่นี่",
+                   "สิทธิ์เขียนในโฟลเดอร์นี้ (เช่น chmod u+w) หรือย้ายโครงการไปไว้ในโฟลเดอร์ที่เขียนได้"),
+    errno.EPERM: ("ระบบไม่อนุญาตให้เขียนหรือเปลี่ยนชื่อที่นี่",
+                  "สิทธิ์เขียนในโฟลเดอร์นี้ (ไฟล์หรือโฟลเดอร์อาจถูกล็อกไว้ เช่น chattr +i)"),
+    errno.EROFS: ("ดิสก์นี้อ่านได้อย่างเดียว",
+                  "โฟลเดอร์โครงการบนดิสก์ที่เขียนได้"),
+    errno.ENOSPC: ("ดิสก์เต็ม เขียนไฟล์ต่อไม่ได้",
+                   "พื้นที่ว่างบนดิสก์: ลบไฟล์ที่ไม่ใช้แล้วสั่ง oit build อีกครั้ง"),
+    errno.EDQUOT: ("ใช้พื้นที่ดิสก์เกินโควตาแล้ว",
+                   "พื้นที่ว่างในโควตา: ลบไฟล์ที่ไม่ใช้แล้วสั่ง oit build อีกครั้ง"),
+}
+
+
+def environment_error(exc: OSError, root: Path | None = None) -> UserError:
+    """A fault of the machine (read-only folder, full disk…) as a message naming the path."""
+    where = display_path(Path(exc.filename), root) if exc.filename else (
+        str(root) if root else "")
+    message, expected = _FAULTS.get(exc.errno or 0, (
+        "ระบบไฟล์ทำงานนี้ไม่ได้", "ตรวจสอบไฟล์หรือโฟลเดอร์นี้ แล้วสั่งอีกครั้ง"))
+    detail = f" ({exc.strerror})" if exc.strerror else ""
+    return UserError(Problem(where, None, "", message + detail, expected),
+                     "ทำงานต่อไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล "
+                     "(site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิมครบทุกไฟล์):")

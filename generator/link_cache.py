@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .errors import Problem, UserError, display_path
 from .link_status import ExternalResult, LinkStatus
 
@@ -34,13 +35,13 @@ def load_cache(path: Path) -> dict[str, ExternalResult]:
 
 
 def save_cache(path: Path, results: Mapping[str, ExternalResult]) -> None:
-    """Write the cache atomically (a rename), sorted so that its diff stays readable."""
+    """Write the cache atomically (a unique temporary file renamed over it: two runs at once
+    never share one), sorted so that its diff stays readable."""
     document = {"schema": SCHEMA,
                 "results": {url: _entry(results[url]) for url in sorted(results)}}
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".json.new")
-    partial.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    partial.replace(path)
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(path, text.encode("utf-8"), suffix=".tmp")   # `oit links` holds no lock
 
 
 def due_for_check(urls: Sequence[str], cache: Mapping[str, ExternalResult],

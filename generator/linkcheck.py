@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import functools
 import http.server
+import importlib.util
 import io
 import os
 import socket
@@ -24,6 +25,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .errors import Problem, UserError
+from .parallel import child_of_this_process
+
+INSTALL_HINT = ("LinkChecker 10 ในสภาพแวดล้อมเดียวกับ oit "
+                "(./setup.sh --install-only ติดตั้งให้ หรือ pip install 'LinkChecker>=10.5,<11')")
 
 
 @dataclass(frozen=True)
@@ -47,21 +54,25 @@ class LinkChecker:
 
     def __init__(self, args: Sequence[str],
                  config: Mapping[str, Mapping[str, str]] | None = None) -> None:
+        if importlib.util.find_spec("linkcheck") is None:
+            raise linkchecker_missing("No module named linkcheck")
         self._tmp = tempfile.TemporaryDirectory(prefix="oit-linkcheck-")
         rc = Path(self._tmp.name) / "linkcheckerrc"
         rc.write_text(_ini(config or {}), encoding="utf-8")
+        # -P: a linkcheck.py in the working folder must not stand in for LinkChecker.
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "linkcheck", "-f", str(rc), "--no-status", "--no-robots",
-             "-o", "csv/utf-8", "--stdin", *args],
+            [sys.executable, "-P", "-m", "linkcheck", "-f", str(rc), "--no-status",
+             "--no-robots", "-o", "csv/utf-8", "--stdin", *args],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+            text=True, encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            preexec_fn=child_of_this_process())
 
     def check(self, urls: Sequence[str]) -> list[LinkCheckerRow]:
         """Check ``urls`` (whitespace-free) and return LinkChecker's rows."""
         out, err = self._proc.communicate("".join(f"{url}\n" for url in urls))
         self.close()
-        if self._proc.returncode not in (0, 1):
-            raise RuntimeError(f"LinkChecker failed (exit {self._proc.returncode}): {err[-2000:]}")
+        if self._proc.returncode not in (0, 1) or not _has_csv_header(out):
+            raise linkchecker_missing(err)   # it never started checking
         return parse_csv(out)
 
     def close(self) -> None:
@@ -82,6 +93,22 @@ def run_linkchecker(urls: Sequence[str], args: Sequence[str],
     """Check ``urls`` with LinkChecker started with ``args`` and our own config file."""
     with LinkChecker(args, config) as checker:
         return checker.check(urls)
+
+
+def linkchecker_missing(stderr: str) -> UserError:
+    """LinkChecker is not installed or does not start: its own last words, and the remedy."""
+    last = next((line.strip() for line in reversed(stderr.splitlines()) if line.strip()),
+                "ไม่มีข้อความ")
+    return UserError(Problem("linkchecker", None, "",
+                             f"เรียกใช้ LinkChecker ไม่ได้ จึงตรวจลิงก์ไม่ได้ ({last})",
+                             INSTALL_HINT),
+                     "ตรวจลิงก์ไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล "
+                     "(site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิม):")
+
+
+def _has_csv_header(out: str) -> bool:
+    """LinkChecker writes its CSV header as soon as it has started."""
+    return any(line.startswith("urlname;") for line in out.splitlines()[:20])
 
 
 def _ini(config: Mapping[str, Mapping[str, str]]) -> str:

@@ -2,9 +2,12 @@
 over the machine's cores, and no cyclic-garbage walks while the model is being built."""
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import pickle
+import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +23,28 @@ def usable_cpus() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:   # not on Linux
         return os.cpu_count() or 1
+
+
+_PR_SET_PDEATHSIG = 1   # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """In a child of ``parent``: be killed when the parent dies, even by ``kill -9``, so no
+    worker outlives its build (Linux prctl; elsewhere nothing)."""
+    if not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:   # the parent died before the request took hold
+        os._exit(1)
+
+
+def child_of_this_process() -> Callable[[], None] | None:
+    """A ``preexec_fn`` for subprocess: the program started dies with this process
+    (None where there is no such request: subprocess refuses preexec_fn on Windows)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    parent = os.getpid()
+    return lambda: die_with_parent(parent)
 
 
 def can_fork() -> bool:
@@ -117,12 +142,14 @@ def _outcome(work: Callable[[], R]) -> tuple[bool, object]:
 
 def _start(work: Callable[[T], R], chunk: T) -> tuple[int, int]:
     read, write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid:
         os.close(write)
         return pid, read
     os.close(read)   # the child: do the work, send the result, and leave without cleanup
     try:
+        die_with_parent(parent)
         payload = _payload(work, chunk)
         with os.fdopen(write, "wb") as pipe:
             pipe.write(payload)

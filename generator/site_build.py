@@ -20,6 +20,7 @@ from . import thai
 from .errors import Problem, UserError
 from .model import Dataset
 from .opendata import CATALOGUE_PAGE
+from .parallel import child_of_this_process
 from .project import Project
 from .render import RULES_PAGE, Asset, Page, status_path
 from .topics import Topic
@@ -126,18 +127,25 @@ def write_config(project: Project, config: dict[str, Any]) -> Path:
 
 
 _WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
+# The last line of MkDocs' traceback when the machine failed it (a full disk, a read-only
+# folder): the fault is raised here as the OSError it was, to be told as such.
+_OS_ERROR = re.compile(r"^\w*Error: \[Errno (\d+)\] ([^:]+?)(?:: '(?:.*)' -> '(.*)'|: '(.*)')?$")
 
 
-def run_mkdocs(config_file: Path, alongside: Callable[[], object] | None = None) -> None:
+def run_mkdocs(config_file: Path, alongside: Callable[[], object] | None = None,
+               cwd: Path | None = None) -> None:
     """``mkdocs build --strict``; any warning fails the build with MkDocs' own words.
 
     ``alongside`` waits for work that runs while MkDocs does (drawing the charts); if it
-    fails, MkDocs is stopped and its error raised.
+    fails, MkDocs is stopped and its error raised. ``cwd``: the project, where MkDocs runs.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # -P: a markdown.py (or yaml.py…) in the working folder must not replace a library.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_file)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        [sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--clean",
+         "-f", str(config_file)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
+        preexec_fn=child_of_this_process())
     try:
         if alongside is not None:
             alongside()
@@ -149,7 +157,17 @@ def run_mkdocs(config_file: Path, alongside: Callable[[], object] | None = None)
     if proc.returncode == 0:
         return
     lines = (stdout + stderr).splitlines()
+    _raise_machine_fault(lines)
     found = [m.group(2) for m in map(_WARNING.match, lines) if m and "Aborted" not in m.group(2)]
     problems = [Problem("mkdocs", None, "", text) for text in found] or [
         Problem("mkdocs", None, "", "\n".join(lines[-20:]) or f"exit code {proc.returncode}")]
     raise UserError(problems, "MkDocs could not build the site; site/ was left as it was.")
+
+
+def _raise_machine_fault(lines: list[str]) -> None:
+    """Raise the OSError that ended MkDocs, if one did."""
+    for line in reversed(lines[-5:]):
+        fault = _OS_ERROR.match(line.strip())
+        if fault:
+            code, text, target, path = fault.groups()   # a copy names its target last
+            raise OSError(int(code), text, target or path)

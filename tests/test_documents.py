@@ -133,13 +133,33 @@ def test_symbolic_links_inside_the_documents_folder_are_followed(tmp_path: Path)
     assert doc.source == (data / "documents/2569/minutes-1.pdf").resolve()
 
 
-def test_a_documents_folder_kept_elsewhere_may_be_linked_in(tmp_path: Path) -> None:
+def test_a_documents_folder_linked_in_from_outside_data_is_refused(tmp_path: Path) -> None:
     shared = tmp_path / "shared-drive"
     shutil.copytree(FIXTURES / "documents", shared)
     data = _data(tmp_path, _evidence_file("documents/2569/minutes-1.pdf"), documents=False)
     (data / "documents").symlink_to(shared)
+    assert _problems(data) == [
+        f"{TARGET}:3: evidence[0].file: โฟลเดอร์ 'documents' เป็นลิงก์สัญลักษณ์ (symbolic link) "
+        f"ไปยัง '{shared}' นอก data/ จึงไม่เผยแพร่ไฟล์ในนั้น "
+        "(expected โฟลเดอร์จริงใน data/documents/ ที่มีไฟล์เอกสารคัดลอกมาไว้เอง)"]
+
+
+def test_a_year_folder_linked_in_from_outside_data_is_refused(tmp_path: Path) -> None:
+    data = _data(tmp_path, _evidence_file("documents/2569/minutes-1.pdf"))
+    outside = tmp_path / "elsewhere"
+    (data / "documents" / "2569").rename(outside)
+    (data / "documents" / "2569").symlink_to(outside)
+    assert _problems(data) == [
+        f"{TARGET}:3: evidence[0].file: โฟลเดอร์ 'documents/2569' เป็นลิงก์สัญลักษณ์ "
+        f"(symbolic link) ไปยัง '{outside}' นอก data/ จึงไม่เผยแพร่ไฟล์ในนั้น "
+        "(expected โฟลเดอร์จริงใน data/documents/ ที่มีไฟล์เอกสารคัดลอกมาไว้เอง)"]
+
+
+def test_a_folder_linked_within_the_documents_folder_is_followed(tmp_path: Path) -> None:
+    data = _data(tmp_path, _evidence_file("documents/latest/minutes-1.pdf"))
+    (data / "documents" / "latest").symlink_to("2569")
     doc = _participation(data).evidence[0].file
-    assert doc is not None and doc.source == (shared / "2569/minutes-1.pdf").resolve()
+    assert doc is not None and doc.source == (data / "documents/2569/minutes-1.pdf").resolve()
 
 
 def test_a_folder_is_not_a_document(tmp_path: Path) -> None:

@@ -198,3 +198,57 @@ def test_checks_made_when_first_asked_for_are_check_all_s_reports() -> None:
         assert lazy[year] is lazy[year]   # made once
     with pytest.raises(KeyError):
         lazy[2400]
+
+
+ORPHANS = """
+import os, subprocess, sys, time
+from generator.parallel import Background, child_of_this_process, fork_map
+
+def report(_: object) -> None:
+    print(os.getpid(), flush=True)
+    time.sleep(60)
+
+program = subprocess.Popen(["sleep", "60"], preexec_fn=child_of_this_process())
+print(program.pid, flush=True)
+Background(lambda: report(None))
+fork_map(report, [None, None])   # the first chunk runs here, and sleeps
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie that init has not reaped yet counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_workers_and_programs_die_with_a_build_killed_by_sigkill() -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", ORPHANS], cwd=REPO,
+                              stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    children: list[int] = []
+    try:
+        printed = [int(parent.stdout.readline()) for _ in range(4)]   # sleep, 1 + 2 workers
+        children = [pid for pid in printed if pid != parent.pid]   # fork_map's first is here
+        assert len(set(children)) == 3
+        assert all(_alive(pid) for pid in children)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while any(map(_alive, children)) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert [pid for pid in children if _alive(pid)] == []
+    finally:   # a failure must not leave them running either
+        for pid in [parent.pid, *children]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        parent.wait()

@@ -1,0 +1,479 @@
+"""What the build promises, tried for real: `oit build` as a subprocess killed with SIGKILL at
+many moments, two builds at once, and each fault of the machine as a message."""
+from __future__ import annotations
+
+import html.parser
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, copy_project
+from generator.output import PageState, page_state
+
+pytestmark = pytest.mark.slow
+OIT = Path(sys.executable).parent / "oit"
+HOOK = Path(__file__).parent / "oit_kill_hook.py"
+BUILD = ["build", "--build-date", "2026-11-23"]
+IS_ROOT = os.geteuid() == 0
+
+
+def _oit(project: Path, *args: str, cwd: Path | None = None,
+         env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(OIT), "--project", str(project), *args], cwd=cwd or project,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class _Html(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tags.append(tag)
+
+
+def _parses(page: Path) -> bool:
+    parser = _Html()
+    parser.feed(page.read_text(encoding="utf-8"))
+    parser.close()
+    return {"html", "head", "body", "title"} <= set(parser.tags)
+
+
+def _leftovers(project: Path) -> list[str]:
+    work = project / ".oit-build"
+    left = [p.name for p in work.iterdir() if p.name.startswith("site") or
+            p.name.endswith((".partial", ".oit-tmp"))] if work.is_dir() else []
+    return left + [p.name for p in (project / "content").rglob(".*.oit-tmp")]
+
+
+def _timed_build(project: Path) -> float:
+    start = time.monotonic()
+    done = _oit(project, *BUILD)
+    assert done.returncode == 0, done.stderr
+    return time.monotonic() - start
+
+
+@pytest.fixture
+def reference(minimal_project: Path) -> tuple[Path, dict[str, bytes], float]:
+    """The minimal project built once (timed): its site/ is what every later build gives."""
+    seconds = _timed_build(minimal_project)
+    return minimal_project, _snapshot(minimal_project / "site"), seconds
+
+
+def _assert_whole(project: Path, site: dict[str, bytes], when: str) -> None:
+    assert (project / "site").is_dir() and not (project / "site").is_symlink(), when
+    assert _snapshot(project / "site") == site, when
+    assert _parses(project / "site" / "index.html"), when
+
+
+def _killed_run(project: Path, after: float, hook: str = "") -> int:
+    """`oit build` started and killed with SIGKILL ``after`` seconds (or by its own hook)."""
+    env = {**os.environ, "OIT_TEST_KILL": hook}
+    command = [sys.executable, str(HOOK)] if hook else [str(OIT)]
+    proc = subprocess.Popen([*command, "--project", str(project), *BUILD], cwd=project,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        proc.wait(timeout=after if not hook else 120)   # a hook kills it by itself
+    except subprocess.TimeoutExpired:
+        pass
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    assert "Traceback" not in err, err
+    return proc.returncode
+
+
+def test_site_is_whole_after_a_kill_at_any_of_65_moments_and_the_next_build_cleans_up(
+        reference: tuple[Path, dict[str, bytes], float]) -> None:
+    project, site, _ = reference
+    seconds = min(_timed_build(project) for _ in range(2))   # a first build writes more
+    moments = [seconds * 0.95 * i / 55 for i in range(1, 56)]   # spread over a whole build
+    hooks = ["before-exchange", "after-exchange"] * 5
+    killed = 0
+    for after in moments:
+        code = _killed_run(project, after)
+        killed += code == -signal.SIGKILL
+        _assert_whole(project, site, f"killed after {after:.2f} s")
+    for hook in hooks:
+        assert _killed_run(project, 0, hook) == -signal.SIGKILL, hook
+        _assert_whole(project, site, f"killed {hook}")
+    assert killed >= 45, killed   # most fell inside a build (the rest: it had finished)
+    done = _oit(project, *BUILD)
+    assert done.returncode == 0, done.stderr
+    _assert_whole(project, site, "the next build")
+    assert _leftovers(project) == []
+    assert all(page_state(p) is PageState.OURS for p in (project / "content").rglob("*.md")
+               if p.read_bytes().startswith(b"<!-- GENERATED"))
+
+
+def test_a_build_killed_between_the_fallbacks_two_renames_is_repaired_by_the_next(
+        reference: tuple[Path, dict[str, bytes], float]) -> None:
+    project, site, _ = reference
+    assert _killed_run(project, 0, "between-renames") == -signal.SIGKILL
+    assert not (project / "site").exists()   # the gap README admits for that fallback
+    assert (project / ".oit-build" / "site.old").is_dir()
+    done = _oit(project, *BUILD)
+    assert done.returncode == 0, done.stderr
+    _assert_whole(project, site, "after the repair")
+    assert _leftovers(project) == []
+
+
+@contextmanager
+def _watch_site(project: Path) -> Iterator[list[str]]:
+    """Poll site/ while builds run: every look must find a whole home page."""
+    import threading
+
+    seen: list[str] = []
+    stop = threading.Event()
+
+    def look() -> None:
+        while not stop.is_set():
+            try:
+                seen.append("ok" if _parses(project / "site" / "index.html") else "bad")
+            except (OSError, UnicodeDecodeError) as exc:
+                seen.append(f"{type(exc).__name__}: {exc}")
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=look)
+    watcher.start()
+    try:
+        yield seen
+    finally:
+        stop.set()
+        watcher.join()
+
+
+@pytest.mark.parametrize("stagger", [0.0, 0.5, 1.0, 2.0, 3.0])
+def test_two_builds_at_once_both_succeed_and_never_break_site_or_content(
+        reference: tuple[Path, dict[str, bytes], float], stagger: float) -> None:
+    project, site, _ = reference
+    content = _snapshot(project / "content")
+    with _watch_site(project) as seen:
+        first = subprocess.Popen([str(OIT), "--project", str(project), *BUILD],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(stagger)
+        second = subprocess.Popen([str(OIT), "--project", str(project), *BUILD],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        results = [(proc.pid, *proc.communicate(timeout=300), proc.returncode)
+                   for proc in (first, second)]
+    for _, out, err, code in results:
+        assert code == 0 and "Traceback" not in err, err
+        assert out.startswith("Built site/ from data/: 11 pages")
+    waited = [(pid, err) for pid, _, err, _ in results if err.startswith("รอ: ")]
+    if stagger < 1.0:   # a build takes about two seconds: they overlapped
+        assert len(waited) == 1
+    for pid, err in waited:
+        other = next(p for p, *_ in results if p != pid)
+        assert err.startswith(f"รอ: oit build อีกงานหนึ่ง (PID {other} เริ่มเมื่อ "), err
+        assert err.count("\n") == 1   # said once
+    assert seen and set(seen) == {"ok"}, sorted(set(seen))
+    _assert_whole(project, site, f"two builds {stagger} s apart")
+    assert _snapshot(project / "content") == content
+    assert _leftovers(project) == []
+
+
+# --- faults of the machine: each one message, exit 1, no traceback --------------------------
+
+MACHINE = ("ทำงานต่อไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล "
+           "(site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิมครบทุกไฟล์):")
+DISK_FULL = (r"(?P<path>[^ ]+): ดิสก์เต็ม เขียนไฟล์ต่อไม่ได้ \(No space left on device\) "
+             r"\(expected พื้นที่ว่างบนดิสก์: ลบไฟล์ที่ไม่ใช้แล้วสั่ง oit build อีกครั้ง\)")
+
+
+@contextmanager
+def _small_disk(tmp_path: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size``, mounted for the test (a real full disk)."""
+    if not IS_ROOT:
+        pytest.skip("needs root to mount a small tmpfs for a real full disk "
+                    "(CI runs as root; this run is not root)")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if done.returncode:
+        pytest.skip(f"mount -t tmpfs is refused here (root, but {done.stderr.strip()})")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def _fill(disk: Path, leave: int) -> Path:
+    """A filler file that leaves ``leave`` bytes free on ``disk``."""
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+    filler = disk / "filler"
+    with filler.open("wb") as out:
+        out.truncate(0)
+        remaining = max(0, free - leave)
+        while remaining:
+            chunk = min(remaining, 1 << 20)
+            try:
+                out.write(b"\0" * chunk)
+                out.flush()
+            except OSError:
+                break
+            remaining -= chunk
+    return filler
+
+
+def _pages_all_trusted(project: Path) -> bool:
+    return all(page_state(p) in (PageState.OURS, PageState.HAND_WRITTEN)
+               for p in (project / "content").rglob("*.md"))
+
+
+@pytest.mark.parametrize("free_kb", [0, 4, 16, 64, 256, 1024, 2048])
+def test_a_full_disk_is_a_message_and_site_and_content_stay_whole(
+        tmp_path: Path, free_kb: int) -> None:
+    with _small_disk(tmp_path, "24m") as disk:
+        project = copy_project(disk / "project", FIXTURES / "minimal")
+        assert _oit(project, *BUILD).returncode == 0
+        site = _snapshot(project / "site")
+        for page in (project / "content").rglob("*.md"):   # every page must be written again
+            if page.read_bytes().startswith(b"<!-- GENERATED"):
+                page.unlink()
+        filler = _fill(disk, free_kb * 1024)
+        done = _oit(project, "build", "--build-date", "2026-11-24")
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        lines = done.stderr.splitlines()
+        assert lines[0] == MACHINE and len(lines) == 2, done.stderr
+        where = re.fullmatch(DISK_FULL, lines[1])
+        assert where is not None, lines[1]
+        assert not where["path"].startswith("/")   # named from the project
+        _assert_whole(project, site, f"disk full with {free_kb} KB free")
+        assert [p for p in _leftovers(project) if p.startswith("site-")] == []
+        assert _pages_all_trusted(project)
+        filler.unlink()
+        again = _oit(project, *BUILD)
+        assert again.returncode == 0, again.stderr
+        assert _snapshot(project / "site") == site and _leftovers(project) == []
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[str]:
+    """``path`` made read-only for real: immutable as root (root ignores modes), else
+    a mode without write; the message expected."""
+    if IS_ROOT:
+        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
+        if done.returncode:
+            pytest.skip(f"chattr +i is refused here (root, but {done.stderr.strip()})")
+        expected = ("ระบบไม่อนุญาตให้เขียนหรือเปลี่ยนชื่อที่นี่ (Operation not permitted) "
+                    "(expected สิทธิ์เขียนในโฟลเดอร์นี้ (ไฟล์หรือโฟลเดอร์อาจถูกล็อกไว้ เช่น chattr +i))")
+    else:
+        path.chmod(0o555)
+        expected = ("ไม่มีสิทธิ์เขียนหรืออ่านที่นี่ (Permission denied) (expected สิทธิ์เขียนใน"
+                    "โฟลเดอร์นี้ (เช่น chmod u+w) หรือย้ายโครงการไปไว้ในโฟลเดอร์ที่เขียนได้)")
+    try:
+        yield expected
+    finally:
+        if IS_ROOT:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        else:
+            path.chmod(0o755)
+
+
+@pytest.mark.parametrize("folder, named, built_before", [
+    ("content", "content/2569", False),
+    ("site", "site", True),
+    (".", ".oit-build", False),
+])
+def test_a_read_only_folder_is_a_message_naming_it(
+        minimal_project: Path, folder: str, named: str, built_before: bool) -> None:
+    if built_before:
+        assert _oit(minimal_project, *BUILD).returncode == 0
+    before = _snapshot(minimal_project / "site") if built_before else None
+    with _read_only(minimal_project / folder) as expected:
+        done = _oit(minimal_project, *BUILD)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.splitlines() == [MACHINE, f"{named}: {expected}"]
+    if before is not None:
+        assert _snapshot(minimal_project / "site") == before
+    assert [p for p in _leftovers(minimal_project) if p.startswith("site-")] == []
+
+
+def test_a_symbolic_link_at_a_page_path_is_refused_and_what_it_points_to_untouched(
+        minimal_project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text("<!-- GENERATED by oit build: not ours -->\nไฟล์นอกโครงการ\n",
+                       encoding="utf-8")
+    (minimal_project / "content" / "index.md").symlink_to(outside)
+    done = _oit(minimal_project, *BUILD)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "ไม่ได้เขียนหน้าใดลงใน content/ เลย: oit ไม่เขียนผ่านลิงก์สัญลักษณ์ (symbolic link)",
+        f"content/index.md: เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{outside}' "
+        "oit จึงไม่เขียนผ่านลิงก์นี้ (จะไปเขียนทับไฟล์ที่ลิงก์ชี้ไป) "
+        "(expected ลบลิงก์นี้ออก แล้วสั่ง oit build อีกครั้ง: oit สร้างหน้านี้จากไฟล์ข้อมูล)"]
+    assert outside.read_text(encoding="utf-8").endswith("ไฟล์นอกโครงการ\n")
+    assert not (minimal_project / "site").exists()
+
+
+def test_a_hand_edited_generated_page_stops_the_build_and_is_kept(
+        reference: tuple[Path, dict[str, bytes], float]) -> None:
+    project, site, _ = reference
+    page = project / "content" / "2569" / "01-budget-plan.md"
+    page.write_bytes(page.read_bytes() + "\nหมายเหตุที่เพิ่มเอง\n".encode())
+    edited = page.read_bytes()
+    done = _oit(project, *BUILD)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "ไม่ได้เขียนหน้าใดเลย: หน้าที่ oit สร้างจะไปแทนที่ไฟล์ที่เขียนเองหรือสิ่งที่แก้ไขด้วยมือ",
+        "content/2569/01-budget-plan.md: แก้ไขด้วยมือหลังจาก oit สร้างไว้ (เนื้อหาไม่ตรงกับที่ "
+        "oit เขียน) จึงไม่เขียนทับและไม่ลบ (expected ย้ายสิ่งที่แก้ไปไว้ในไฟล์ข้อมูลใน data/ "
+        "แล้วลบไฟล์นี้ เพื่อให้ oit เขียนใหม่)"]
+    assert page.read_bytes() == edited
+    _assert_whole(project, site, "after the refusal")
+    page.unlink()   # what the message says to do
+    assert _oit(project, *BUILD).returncode == 0
+
+
+def test_a_cut_generated_page_left_by_an_older_build_is_written_again(
+        reference: tuple[Path, dict[str, bytes], float]) -> None:
+    project, site, _ = reference
+    page = project / "content" / "2569" / "01-budget-plan.md"
+    whole = page.read_bytes()
+    cut = whole.index("แผน".encode()) + 1   # inside a Thai letter: not UTF-8
+    page.write_bytes(whole[:cut])
+    done = _oit(project, *BUILD)
+    assert done.returncode == 0, done.stderr
+    assert page.read_bytes() == whole
+    _assert_whole(project, site, "after rewriting the cut page")
+
+
+def test_shadowing_modules_in_the_working_folder_do_not_break_mkdocs(
+        reference: tuple[Path, dict[str, bytes], float], tmp_path: Path) -> None:
+    project, site, _ = reference
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    for folder in (project, elsewhere):
+        for name in ("markdown", "yaml", "mkdocs", "linkcheck", "jinja2"):
+            (folder / f"{name}.py").write_text(f"raise SystemExit('{name}.py was imported')\n",
+                                               encoding="utf-8")
+    for cwd in (project, elsewhere):
+        done = _oit(project, "build", "--build-date", "2026-11-23", cwd=cwd)
+        assert done.returncode == 0 and "was imported" not in done.stderr, done.stderr
+        _assert_whole(project, site, f"run from {cwd}")
+
+
+def test_linkchecker_that_cannot_start_is_a_message(
+        reference: tuple[Path, dict[str, bytes], float], tmp_path: Path) -> None:
+    project, site, _ = reference
+    broken = tmp_path / "broken" / "linkcheck"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text("raise ImportError('LinkChecker is not installed')\n",
+                                        encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(broken.parent)}
+    done = _oit(project, "build", "--build-date", "2026-11-24", env=env)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0] == ("ตรวจลิงก์ไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล "
+                        "(site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิม):")
+    assert lines[1].startswith("linkchecker: เรียกใช้ LinkChecker ไม่ได้ จึงตรวจลิงก์ไม่ได้ (")
+    assert "(ImportError: LinkChecker is not installed)" in lines[1]
+    assert lines[1].endswith("(expected LinkChecker 10 ในสภาพแวดล้อมเดียวกับ oit "
+                             "(./setup.sh --install-only ติดตั้งให้ หรือ pip install "
+                             "'LinkChecker>=10.5,<11'))")
+    _assert_whole(project, site, "LinkChecker missing")
+    assert [p for p in _leftovers(project) if p.startswith("site-")] == []
+
+
+def test_a_build_that_cannot_get_the_lock_in_time_says_who_holds_it(
+        minimal_project: Path) -> None:
+    from test_lock import held_elsewhere
+
+    with held_elsewhere(minimal_project / ".oit-build") as holder:
+        start = time.monotonic()
+        done = _oit(minimal_project, *BUILD, "--wait", "1")
+        assert 1 <= time.monotonic() - start < 30
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    who = rf"oit build อีกงานหนึ่ง \(PID {holder.pid} เริ่มเมื่อ [0-9-]+ [0-9:+-]+\)"
+    assert len(lines) == 2, lines
+    assert re.fullmatch(rf"รอ: {who} กำลังสร้างเว็บไซต์ของโครงการนี้อยู่ จะเริ่มเมื่องานนั้นเสร็จ "
+                        r"\(รอได้ไม่เกิน 1 วินาที\)", lines[0]), lines[0]
+    assert re.fullmatch(rf"\.oit-build/build\.lock: {who} ยังสร้างเว็บไซต์ของโครงการนี้อยู่"
+                        r"หลังจากรอ 1 วินาที \(expected .*\(kill ตามหมายเลข PID\)\)", lines[1])
+    assert not (minimal_project / "site").exists()
+
+
+@pytest.mark.parametrize("args", [["check", "--as-of", "2026-11-23"], ["validate"],
+                                  ["links", "--format", "json"]])
+def test_a_reader_that_hangs_up_ends_the_command_quietly(
+        example_project: Path, args: list[str]) -> None:
+    proc = subprocess.Popen([str(OIT), "--project", str(example_project), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()   # as `| head -1` does once it has its line (here: before any)
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141 and err == ""
+
+
+def _wait_for_lock(project: Path, pid: int) -> None:
+    """Until the build ``pid`` holds the lock: its own code runs (Python prints a traceback
+    for a Ctrl-C while it is still importing oit, before any code of ours runs)."""
+    lock = project / ".oit-build" / "build.lock"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if lock.is_file() and lock.read_text(encoding="utf-8").startswith(f"pid={pid} "):
+            return
+        time.sleep(0.005)
+    pytest.fail("the build never took the lock")
+
+
+def test_ctrl_c_at_any_moment_ends_quietly_and_leaves_a_whole_site(
+        reference: tuple[Path, dict[str, bytes], float]) -> None:
+    project, site, seconds = reference
+    codes: list[int] = []
+    for after in [seconds * i / 8 for i in range(0, 7)]:
+        proc = subprocess.Popen([str(OIT), "--project", str(project), *BUILD],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        _wait_for_lock(project, proc.pid)
+        time.sleep(after)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)   # what Ctrl-C sends: the whole group
+        out, err = proc.communicate(timeout=120)
+        assert (proc.returncode, err) in ((130, "หยุดแล้ว (Ctrl-C)\n"), (0, "")), (after, err)
+        codes.append(proc.returncode)
+        _assert_whole(project, site, f"Ctrl-C after {after:.2f} s")
+        assert [p for p in _leftovers(project) if p.startswith("site-")] == []
+    assert codes.count(130) >= 5, codes   # most moments fell inside the build
+
+
+def test_an_old_site_file_that_cannot_be_removed_is_named_by_the_next_build(
+        reference: tuple[Path, dict[str, bytes], float]) -> None:
+    if not IS_ROOT:
+        pytest.skip("needs root: chattr +i makes a file that cannot be removed (a mode does not)")
+    project, site, _ = reference
+    stuck = project / "site" / "uploaded-by-hand.txt"
+    stuck.write_text("ไฟล์ที่ลบไม่ได้", encoding="utf-8")
+    subprocess.run(["chattr", "+i", str(stuck)], check=True)
+    try:
+        done = _oit(project, *BUILD)
+        assert done.returncode == 0, done.stderr   # published: only the old tree is left over
+        _assert_whole(project, site, "after publishing")
+        again = _oit(project, *BUILD)
+        left = [p for p in (project / ".oit-build").iterdir() if p.name.startswith("site-")]
+        assert len(left) == 1
+        assert again.returncode == 1 and "Traceback" not in again.stderr
+        assert again.stderr.splitlines()[1] == (
+            f".oit-build/{left[0].name}/uploaded-by-hand.txt: ระบบไม่อนุญาตให้เขียนหรือเปลี่ยน"
+            "ชื่อที่นี่ (Operation not permitted) (expected สิทธิ์เขียนในโฟลเดอร์นี้ "
+            "(ไฟล์หรือโฟลเดอร์อาจถูกล็อกไว้ เช่น chattr +i))")
+        _assert_whole(project, site, "after the refusal")
+    finally:
+        for path in project.rglob("uploaded-by-hand.txt"):
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+    assert _oit(project, *BUILD).returncode == 0 and _leftovers(project) == []
