@@ -355,6 +355,6 @@ def _render(env: jinja2.Environment, template: str, path: str, title: str,
     # Relative links from this page to the site root ('../' from 2569/01-budget-plan.md).
     page_root = "../" * path.count("/")
     text = env.get_template(template).render(context, page_title=title, page_root=page_root)
-    mark = (f"{GENERATED_MARK}: edit the data files and run `oit build` again; "
-            "changes made here are replaced. -->\n")
+    mark = (f"{GENERATED_MARK}: หน้านี้สร้างจากแฟ้มข้อมูลใน data/ ให้แก้ที่แฟ้มข้อมูลแล้วสั่ง "
+            "oit build ใหม่ (ถ้าแก้หน้านี้โดยตรง oit build จะหยุดและแจ้งจนกว่าจะย้ายการแก้ไขไปไว้ในแฟ้มข้อมูล) -->\n")
     return Page(path=path, title=title, text=mark + text.rstrip() + "\n")
