@@ -27,8 +27,7 @@ from .output import WriteResult, prepare_pages, write_page_files
 from .project import Project
 from .parallel import Background, paused_gc, usable_cpus
 from .publish import clean_leftovers, new_staging, publish, remove_tree
-from .render import (SiteOutput, document_assets, drawn, make_environment, render_site,
-                     template_cache_dir)
+from .render import SiteOutput, document_assets, drawn, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import (AssetIndex, clear_bundle, run_mkdocs, site_config, write_asset_index,
                          write_bundle, write_config)
@@ -141,7 +140,7 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
     intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
     try:
         return render_site(dataset, build_date=build_date, intro=intro.strip(),
-                           env=make_environment(project.theme_dir, template_cache_dir()),
+                           env=make_environment(project.theme_dir),
                            reports=reports, show_findings=show_findings, jobs=jobs)
     except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "a page template"

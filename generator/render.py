@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -61,26 +60,11 @@ class Page:
     text: str
 
 
-def template_cache_dir() -> Path | None:
-    """Where compiled page templates are kept between builds: per user, as Python keeps its
-    compiled modules in __pycache__ (compiling them took about 0.1 s of every build, in each
-    process). Jinja checks each template's source against its cached code, so an edited
-    template is compiled again. None when there is no writable place."""
-    try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        folder = base / "oit" / "templates"
-        folder.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):   # RuntimeError: no home folder to be found
-        return None
-    return folder if os.access(folder, os.W_OK) else None
-
-
-def make_environment(theme_dir: Path | None, cache_dir: Path | None = None) -> jinja2.Environment:
+def make_environment(theme_dir: Path | None) -> jinja2.Environment:
     """Templates from ``site_theme/oit/`` first, then the package defaults.
 
     ``default:NAME`` always names the packaged template, so an override can
     ``{% extends "default:01-budget-plan.md.j2" %}`` and change one block.
-    ``cache_dir`` keeps the compiled templates for the next build.
     """
     defaults = jinja2.FileSystemLoader(TEMPLATE_PACKAGE_DIR)
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"default": defaults}, delimiter=":")]
@@ -91,7 +75,6 @@ def make_environment(theme_dir: Path | None, cache_dir: Path | None = None) -> j
         loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False,   # a build's templates do not change under it: no stat per page
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None,
         # Markdown heading ids are written {#id}: Jinja's own comment syntax would eat them.
         comment_start_string="{##", comment_end_string="##}")
     env.filters.update(FILTERS)

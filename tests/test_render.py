@@ -12,8 +12,7 @@ from generator.build import check
 from generator.dataset import load_dataset
 from generator.model import Dataset
 from generator.render import (GENERATED_MARK, document_assets, link_path, link_target,
-                              make_environment, md_cell, md_code, md_line, md_text, render_site,
-                              template_cache_dir)
+                              make_environment, md_cell, md_code, md_line, md_text, render_site)
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -266,28 +265,3 @@ def test_each_local_document_is_published_once_from_its_file(tmp_path: Path) -> 
     ("documents/a\u200bb#1?.pdf", "documents/a%E2%80%8Bb%231%3F.pdf")])
 def test_link_paths_keep_thai_readable_and_the_link_whole(path: str, target: str) -> None:
     assert link_path(path) == target
-
-
-def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(
-        tmp_path: Path) -> None:
-    override = tmp_path / "site_theme" / "oit" / "note.md.j2"
-    override.parent.mkdir(parents=True)
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    override.write_text("{{ word }} one", encoding="utf-8")
-    assert make_environment(tmp_path / "site_theme", cache).get_template(
-        "note.md.j2").render(word="ข้อ") == "ข้อ one"
-    kept = list(cache.iterdir())
-    assert kept and all(f.stat().st_size > 0 for f in kept)
-    override.write_text("{{ word }} two", encoding="utf-8")   # an edit after the first build
-    assert make_environment(tmp_path / "site_theme", cache).get_template(
-        "note.md.j2").render(word="ข้อ") == "ข้อ two"
-
-
-def test_the_template_cache_is_per_user_and_optional(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert template_cache_dir() == tmp_path / "xdg" / "oit" / "templates"
-    (tmp_path / "file").write_text("", encoding="utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))   # cannot hold a folder
-    assert template_cache_dir() is None
