@@ -205,11 +205,11 @@ import os, subprocess, sys, time
 from generator.parallel import Background, child_of_this_process, fork_map
 
 def report(_: object) -> None:
-    print(os.getpid(), flush=True)
+    os.write(1, b"%d\\n" % os.getpid())   # one write: print() may interleave between processes
     time.sleep(60)
 
 program = subprocess.Popen(["sleep", "60"], preexec_fn=child_of_this_process())
-print(program.pid, flush=True)
+os.write(1, b"%d\\n" % program.pid)
 Background(lambda: report(None))
 fork_map(report, [None, None])   # the first chunk runs here, and sleeps
 """
@@ -237,11 +237,7 @@ def test_workers_and_programs_die_with_a_build_killed_by_sigkill() -> None:
     assert parent.stdout is not None
     children: list[int] = []
     try:
-        printed: list[int] = []   # sleep, 1 + 2 workers
-        while len(printed) < 4:   # processes printing at once may leave an empty line between
-            line = parent.stdout.readline()
-            assert line, f"the build process ended after printing {printed}"
-            printed += [int(line)] if line.strip() else []
+        printed = [int(parent.stdout.readline()) for _ in range(4)]   # sleep, 1 + 2 workers
         children = [pid for pid in printed if pid != parent.pid]   # fork_map's first is here
         assert len(set(children)) == 3
         assert all(_alive(pid) for pid in children)
