@@ -30,7 +30,7 @@ from .publish import clean_leftovers, new_staging, publish, remove_tree
 from .render import Asset, SiteOutput, document_assets, drawn, make_environment, render_site
 from .rules import DUE_DATES, RULES
 from .site_build import run_mkdocs, site_config
-from .site_links import SiteLinkReport, check_site_links, find_broken_links
+from .site_links import SiteLinkReport, check_site_links, find_broken_links, site_checker
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
 T = TypeVar("T")
@@ -183,9 +183,12 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
         assets = timer("generate", lambda: _site_files(dataset, output))
         overrides = timer("generate", lambda: site_config(
             project, dataset, output.pages, build_date, staging))
-    timer("mkdocs build", lambda: run_mkdocs(project, overrides, assets, dataset.current_year))
-    if check_links:
-        report.internal = timer("link check", lambda: check_site_links(staging))
+    with contextlib.ExitStack() as stack:
+        checker = stack.enter_context(site_checker()) if check_links else None
+        timer("mkdocs build", lambda: run_mkdocs(project, overrides, assets,
+                                                 dataset.current_year))
+        if checker is not None:
+            report.internal = timer("link check", lambda: check_site_links(staging, checker))
     return report
 
 
