@@ -53,8 +53,8 @@ def example_project(root: Path) -> Project:
     return Project.at(root)
 
 
-def oit_command(project: Project) -> list[str]:
-    return [str(BIN / "oit"), "--project", str(project.root), "build",
+def oit_command(project: Project, oit: Path = BIN / "oit") -> list[str]:
+    return [str(oit), "--project", str(project.root), "build",
             "--build-date", BUILD_DATE.isoformat()]
 
 
@@ -117,7 +117,8 @@ def report(results: dict[str, list[Any]], pages: int, label: str) -> None:
     for name, value in seconds.items():
         each = ", ".join(f"{s:.2f}" for s, _ in results[name])
         print(f"  {name:<14} median {value:6.2f} s   peak {memory[name]:6.0f} MB   ({each})")
-    print(f"  ratio          {seconds['oit build'] / seconds['mkdocs build']:.2f}x")
+    for name in (n for n in seconds if n != "mkdocs build"):
+        print(f"  ratio {name:<9}{seconds[name] / seconds['mkdocs build']:6.2f}x")
 
 
 def main() -> None:
@@ -126,6 +127,9 @@ def main() -> None:
                         help="synthetic fiscal years (7 pages each); 0: the example data")
     parser.add_argument("--items", type=int, default=50, help="rows per topic table")
     parser.add_argument("--runs", type=int, default=5, help="runs of each command")
+    parser.add_argument("--compare", type=Path, default=None, metavar="OIT",
+                        help="also time this `oit` (another checkout's .venv/bin/oit) "
+                             "on a copy of the project, in the same rounds")
     args = parser.parse_args()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,8 +143,12 @@ def main() -> None:
             label = "example data"
         timed(oit_command(project), project.root)   # writes content/ for the flat project
         flat = flat_mkdocs(project, root / "flat")
-        results = rounds({"oit build": oit_command(project), "mkdocs build": flat},
-                         project.root, args.runs)
+        commands = {"oit build": oit_command(project), "mkdocs build": flat}
+        if args.compare:
+            other = Project.at(Path(shutil.copytree(project.root, root / "other")))
+            shutil.rmtree(other.work_dir, ignore_errors=True)
+            commands["other oit"] = oit_command(other, args.compare)
+        results = rounds(commands, project.root, args.runs)
         pages = sum(1 for _ in (project.site_dir).rglob("index.html"))
         report(results, pages, label)
 

@@ -36,7 +36,7 @@ def child_of_this_process() -> Callable[[], None] | None:
 def paused_gc() -> Iterator[None]:
     """Building the model allocates a few million objects that reference counting frees; the
     cyclic collector would walk the ever larger heap again and again for almost nothing
-    (benchmarks/pipeline.py --gc shows what it costs)."""
+    (measured: README, Benchmarks)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -42,7 +42,8 @@ def _open_all(browser: Any, site: Path) -> tuple[list[str], list[str], list[list
     with serve(site) as url:
         for path in _pages(site):
             page.goto(url + path.removesuffix("index.html"))
-            page.wait_for_load_state("load")
+            # Leaving a page while its search worker still loads its scripts fails them.
+            page.wait_for_load_state("networkidle")
             ran.append(page.evaluate(CHECK_PAGE))
     context.close()
     return problems, dialogs, ran
