@@ -1,6 +1,6 @@
 """Time each stage of `oit build` on synthetic data of a chosen size, and print the figures.
 
-    .venv/bin/python benchmarks/pipeline.py --years 85 --items 50    # ~600 generated pages
+    .venv/bin/python benchmarks/pipeline.py --years 85 --items 50    # ~680 generated pages
     .venv/bin/python benchmarks/pipeline.py --repeat 5 --no-external  # medians of 5 builds
 
 Prints, per stage (load+validate, generate, mkdocs build, link check), the seconds and the
@@ -12,8 +12,10 @@ reads the cache.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import datetime
 import http.server
+import multiprocessing
 import shutil
 import statistics
 import sys
@@ -29,7 +31,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.build import STAGES, BuildReport, build, links  # noqa: E402
-from generator.parallel import Background, usable_cpus  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.topics import Topic  # noqa: E402
 
@@ -147,8 +148,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=85, help="fiscal years (7 pages each)")
     parser.add_argument("--items", type=int, default=50, help="rows per topic table")
-    parser.add_argument("--jobs", type=int, default=None,
-                        help="processes for the generator (default: one per usable core)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="whole builds, each from scratch; the figures are their medians")
     parser.add_argument("--no-external", action="store_true",
@@ -160,7 +159,7 @@ def main() -> None:
         for _ in range(args.repeat):
             with tempfile.TemporaryDirectory() as tmp:
                 project = make_project(Path(tmp), args.years, args.items)
-                runs.append(fresh_build(project, args.jobs))
+                runs.append(fresh_build(project))
                 if not args.no_external and len(runs) == args.repeat:
                     _print_stages(runs, args)
                     _external_runs(project)
@@ -168,31 +167,30 @@ def main() -> None:
             _print_stages(runs, args)
 
 
-def fresh_build(project: Project, jobs: int | None) -> BuildReport:
+def _build(project: Project) -> BuildReport:
+    return build(project, datetime.date(2026, 11, 23))
+
+
+def fresh_build(project: Project) -> BuildReport:
     """One `oit build` in a process of its own, as the command runs: nothing that one build
     keeps in memory (parsed addresses, model field tables) makes the next one faster."""
-    return Background(lambda: build(project, datetime.date(2026, 11, 23), jobs=jobs)).result()
+    with concurrent.futures.ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_build, project).result()
 
 
 def _print_stages(runs: list[BuildReport], args: argparse.Namespace) -> None:
     seconds = {stage: statistics.median(r.seconds.get(stage, 0.0) for r in runs)
                for stage in STAGES}
     total = sum(seconds.values())
-    jobs = args.jobs or usable_cpus()
-    print(f"{runs[0].pages} generated pages, {args.years} years x {args.items} items, "
-          f"{jobs} process(es)" + (f", median of {len(runs)} builds" if len(runs) > 1 else ""))
+    print(f"{runs[0].pages} generated pages, {args.years} years x {args.items} items"
+          + (f", median of {len(runs)} builds" if len(runs) > 1 else ""))
     print(f"{'stage':<16}{'seconds':>10}{'share':>9}")
     for stage in STAGES:
         print(f"{stage:<16}{seconds[stage]:>10.2f}{seconds[stage] / total:>9.1%}")
     own = seconds["load+validate"] + seconds["generate"]
     print(f"{'total':<16}{total:>10.2f}")
     print(f"generator's own stages: {own:.2f} s = {own / total:.1%} of the total")
-    beside = [r.alongside_mkdocs for r in runs if r.alongside_mkdocs is not None]
-    if beside:
-        print(f"also, in a process of its own while mkdocs build ran: pages written, chart "
-              f"images drawn and generated files bundled in {statistics.median(beside):.2f} s "
-              "(MkDocs waits for the pages after starting up, for the files after "
-              "converting every page)")
     if len(runs) > 1:
         each = [(r.seconds["load+validate"] + r.seconds["generate"], sum(r.seconds.values()))
                 for r in runs]

@@ -23,15 +23,14 @@ from .links import (UNFETCHABLE, LinkProblem, LinkRef, Severity, check_offline, 
 from .links_report import ExternalRun, LinksReport
 from .lock import DEFAULT_WAIT, build_lock
 from .model import Dataset
-from .output import WriteResult, prepare_pages, write_page_files
+from .output import WriteResult, write_pages
 from .project import Project
-from .parallel import Background, paused_gc, usable_cpus
+from .parallel import paused_gc
 from .publish import clean_leftovers, new_staging, publish, remove_tree
-from .render import SiteOutput, document_assets, drawn, make_environment, render_site
+from .render import Asset, SiteOutput, document_assets, drawn, make_environment, render_site
 from .rules import DUE_DATES, RULES
-from .site_build import (AssetIndex, clear_bundle, run_mkdocs, site_config, write_asset_index,
-                         write_bundle, write_config)
-from .site_links import SiteLinkReport, check_site_links, find_broken_links
+from .site_build import run_mkdocs, site_config
+from .site_links import SiteLinkReport, check_site_links, find_broken_links, site_checker
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
 T = TypeVar("T")
@@ -45,15 +44,12 @@ class BuildReport:
     link_warnings: list[LinkProblem] = field(default_factory=list)
     broken_links: dict[str, str] = field(default_factory=dict)   # from the link cache
     internal: SiteLinkReport | None = None
-    alongside_mkdocs: float | None = None   # seconds of writing pages, drawing charts while
-                                            # MkDocs ran (in a process of its own)
 
 
-def validate(project: Project, jobs: int | None = None) -> Dataset:
-    """Load and validate the data (in ``jobs`` processes, default one per usable core);
-    raises UserError with every problem."""
+def validate(project: Project) -> Dataset:
+    """Load and validate the data; raises UserError with every problem."""
     try:
-        return load_dataset(project.data_dir, project.root, jobs or usable_cpus())
+        return load_dataset(project.data_dir, project.root)
     except DataProblems as exc:   # every problem of a run at once: add the unusable addresses
         if exc.valid is None:
             raise
@@ -76,9 +72,7 @@ def check_all(dataset: Dataset, as_of: datetime.date,
 
 
 class Checks(Mapping[int, CheckReport]):
-    """check_all's reports, each made when first asked for: the processes that render the
-    fiscal years then check them too, side by side, instead of this one checking them all
-    before (0.05 s at 600 pages)."""
+    """check_all's reports, each made when the rendering first asks for it."""
 
     def __init__(self, dataset: Dataset, as_of: datetime.date,
                  broken_links: Mapping[str, str] | None = None) -> None:
@@ -134,14 +128,13 @@ def known_broken_links(project: Project, dataset: Dataset,
 
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
-             reports: Mapping[int, CheckReport], show_findings: bool = False,
-             jobs: int = 1) -> SiteOutput:
+             reports: Mapping[int, CheckReport], show_findings: bool = False) -> SiteOutput:
     """Render every page and file (pure) from the validated data and its completeness check."""
     intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
     try:
         return render_site(dataset, build_date=build_date, intro=intro.strip(),
                            env=make_environment(project.theme_dir),
-                           reports=reports, show_findings=show_findings, jobs=jobs)
+                           reports=reports, show_findings=show_findings)
     except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "a page template"
         raise UserError(Problem(display_path(Path(name), project.root),
@@ -150,20 +143,19 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
 
 
 def build(project: Project, build_date: datetime.date, *, check_links: bool = True,
-          show_findings: bool = False, jobs: int | None = None, wait: float = DEFAULT_WAIT,
+          show_findings: bool = False, wait: float = DEFAULT_WAIT,
           notify: Callable[[str], None] = lambda _: None) -> BuildReport:
     """The whole pipeline; on any failure the published site/ is left untouched.
 
     One build at a time per project: a second one waits up to ``wait`` seconds (``notify``
-    hears once for whom). ``jobs``: processes that load and render the fiscal years
-    (default: one per usable core).
+    hears once for whom).
     """
     with build_lock(project.work_dir, project.root, wait=wait, notify=notify):
         clean_leftovers(project.site_dir, project.work_dir)
         staging = new_staging(project.work_dir)
         try:
             report = _build_into(staging, project, build_date, check_links=check_links,
-                                 show_findings=show_findings, jobs=jobs or usable_cpus())
+                                 show_findings=show_findings)
             publish(staging, project.site_dir, project.work_dir)
         except BaseException:
             with contextlib.suppress(OSError):   # a full disk must not stay full of it
@@ -173,76 +165,45 @@ def build(project: Project, build_date: datetime.date, *, check_links: bool = Tr
 
 
 def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
-                check_links: bool, show_findings: bool, jobs: int) -> BuildReport:
+                check_links: bool, show_findings: bool) -> BuildReport:
     """Everything but publishing: the site built and checked in ``staging``."""
     report = BuildReport()
     timer = _Timer(report.seconds)
     with paused_gc():
-        dataset = timer("load+validate", lambda: validate(project, jobs))
+        dataset = timer("load+validate", lambda: validate(project))
         refs = timer("load+validate", lambda: link_refs(dataset))
         report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset, refs))
         report.broken_links = timer("load+validate", lambda: known_broken_links(
             project, dataset, report.link_warnings, refs))
         output = timer("generate", lambda: _generate_files(
-            project, dataset, build_date, report, show_findings, jobs))
-        files = timer("generate", lambda: _start_files(project, dataset, output, here=jobs == 1))
-    config = timer("generate", lambda: write_config(project, site_config(
-        project, dataset, output.pages, build_date, staging, project.assets_index)))
-    timer("mkdocs build", lambda: run_mkdocs(config, alongside=files.result,
-                                                     cwd=project.root))
-    written = files.result()
-    report.written = written.pages
-    if files.pid is not None:
-        report.alongside_mkdocs = written.seconds
-    if check_links:
-        report.internal = timer("link check", lambda: check_site_links(staging))
+            project, dataset, build_date, report, show_findings))
+        # Written into content/ before MkDocs reads it: another builder can take the site over.
+        report.written = timer("generate", lambda: write_pages(
+            output.pages, project.content_dir, project.root))
+        assets = timer("generate", lambda: _site_files(dataset, output))
+        overrides = timer("generate", lambda: site_config(
+            project, dataset, output.pages, build_date, staging))
+    with contextlib.ExitStack() as stack:
+        checker = stack.enter_context(site_checker()) if check_links else None
+        timer("mkdocs build", lambda: run_mkdocs(project, overrides, assets,
+                                                 dataset.current_year))
+        if checker is not None:
+            report.internal = timer("link check", lambda: check_site_links(staging, checker))
     return report
 
 
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
-                    report: BuildReport, show_findings: bool, jobs: int) -> SiteOutput:
+                    report: BuildReport, show_findings: bool) -> SiteOutput:
     """Check and render the pages; their count goes into ``report``."""
     reports = Checks(dataset, build_date, report.broken_links)
-    output = generate(project, dataset, build_date, reports, show_findings, jobs)
+    output = generate(project, dataset, build_date, reports, show_findings)
     report.pages = len(output.pages)
     return output
 
 
-@dataclass(frozen=True)
-class _Written:
-    pages: WriteResult
-    seconds: float
-
-
-def _start_files(project: Project, dataset: Dataset, output: SiteOutput,
-                 here: bool) -> Background[_Written]:
-    """Write the pages into content/, then draw the charts and bundle the generated files for
-    the MkDocs hook: in a process of its own unless ``here``. MkDocs needs no page before it
-    has started up and listed its files (the hook waits for them there), and no chart before
-    it has converted every page (on one core), so a second core does this meanwhile.
-
-    What must come first happens here: the no-overwrite check and the stale pages removed.
-    """
-    prepared = prepare_pages(output.pages, project.content_dir, project.root)
-    project.work_dir.mkdir(exist_ok=True)   # a first build: before the other process needs it
-    clear_bundle(project.assets_bundle)
-    project.pages_ready.unlink(missing_ok=True)
-
-    def make() -> _Written:
-        start = time.perf_counter()
-        written = write_page_files(output.pages, project.content_dir, prepared)
-        project.pages_ready.touch()
-        write_bundle(output.assets + drawn(output.charts), project.assets_bundle)
-        return _Written(written, time.perf_counter() - start)
-
-    files = Background(make, here=here)
-    if files.pid is None:
-        files.result()   # a failure here is raised before MkDocs starts
-    write_asset_index(project.assets_index, AssetIndex(
-        writer=files.pid, pages=[page.path for page in output.pages],
-        pages_ready=project.pages_ready, generated=output.asset_paths,
-        bundle=project.assets_bundle, copied=document_assets(dataset)))
-    return files
+def _site_files(dataset: Dataset, output: SiteOutput) -> list[Asset]:
+    """The files the plugin adds to the site: open data, charts, evidence documents."""
+    return output.assets + drawn(output.charts) + document_assets(dataset)
 
 
 def links(project: Project, now: datetime.datetime, *, external: bool = False,

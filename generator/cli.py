@@ -15,7 +15,6 @@ from .external_links import DEFAULT_THREADS, DEFAULT_TIMEOUT
 from .link_cache import DEFAULT_MAX_AGE
 from .lock import DEFAULT_WAIT
 from .links import LinkProblem
-from .parallel import usable_cpus
 from .render import make_environment, render_check_markdown
 from .report import as_json, as_text
 from .project import Project
@@ -52,8 +51,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--wait", type=_seconds_or_zero, default=DEFAULT_WAIT,
                        help="seconds to wait while another build of this project runs "
                             f"(default: {DEFAULT_WAIT:g}; 0: do not wait)")
-    _jobs_option(build)
-    _jobs_option(commands.add_parser("validate", help="only check the data files; change nothing"))
+    commands.add_parser("validate", help="only check the data files; change nothing")
     check = commands.add_parser("check", help="is every topic of a fiscal year complete?")
     check.add_argument("--year", type=int, default=None,
                        help="Buddhist Era fiscal year (default: the unit's current_fiscal_year)")
@@ -63,12 +61,6 @@ def make_parser() -> argparse.ArgumentParser:
     _links_parser(commands.add_parser(
         "links", help="check every web address in the data and every link of the built site"))
     return parser
-
-
-def _jobs_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--jobs", type=_count, default=None,
-                         help="processes that share the fiscal years "
-                              f"(default: one per usable core, here {usable_cpus()})")
 
 
 def _links_parser(links: argparse.ArgumentParser) -> None:
@@ -135,7 +127,7 @@ def _any_date(text: str) -> datetime.date:
 
 def run_build(project: Project, args: argparse.Namespace) -> str:
     report = pipeline.build(project, args.build_date or today_in_thailand(),
-                            show_findings=args.show_findings, jobs=args.jobs,
+                            show_findings=args.show_findings,
                             wait=args.wait, notify=_tell)
     written = report.written
     changed = f"{len(written.written)} written, {len(written.unchanged)} unchanged" if written else ""
@@ -153,7 +145,7 @@ def _tell(message: str) -> None:
 
 
 def run_validate(project: Project, args: argparse.Namespace) -> str:
-    dataset = pipeline.validate(project, args.jobs)
+    dataset = pipeline.validate(project)
     warnings = pipeline.require_valid_links(dataset)
     topics = sum(len(fy.topics) for fy in dataset.years.values())
     return "\n".join([f"Data OK: {dataset.unit.name_th}, {len(dataset.years)} fiscal year(s) "

@@ -15,22 +15,15 @@ from .errors import Problem, UserError, display_path
 from .fields import FieldError
 from .load import Document, FieldPath, SourceFile, field_name, load_yaml
 from .model import TOPIC_MODELS, Dataset, FiscalYearData, TopicData, Unit
-from .parallel import fork_map, shares
 from .topics import Topic
 
 UNIT_FILE = "unit.yml"
 YEAR_DIR = re.compile(r"^\d{4}$")
 TOPIC_FILES = {f"{topic.slug}.yml": topic for topic in Topic}
-# The other processes pickle the validated years back (about 0.3 of their loading time) and
-# this one unpickles them: give this process more of the years (measured at 600 pages).
-LOAD_LEAD = 0.3
 
 
-def load_dataset(data_dir: Path, root: Path | None = None, jobs: int = 1) -> Dataset:
-    """Read and validate ``data_dir``; raise UserError listing every problem found.
-
-    ``jobs`` processes share the fiscal-year folders; the result is the same.
-    """
+def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
+    """Read and validate ``data_dir``; raise UserError listing every problem found."""
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise UserError(Problem(display_path(data_dir, root), None, "",
@@ -50,11 +43,9 @@ def load_dataset(data_dir: Path, root: Path | None = None, jobs: int = 1) -> Dat
                                     "unknown folder in the data folder",
                                     "a fiscal-year folder named by its Buddhist Era year, e.g. 2567"))
     years: dict[int, FiscalYearData] = {}
-    chunks = shares(year_dirs, jobs, LOAD_LEAD)
-    for part in fork_map(lambda dirs: _load_years(dirs, data_dir, root), chunks):
-        for fy, found in part:
-            years[fy.year] = fy
-            problems.extend(found)
+    for fy, found in _load_years(year_dirs, data_dir, root):
+        years[fy.year] = fy
+        problems.extend(found)
     years = dict(sorted(years.items()))
     if unit is not None and unit.current_fiscal_year not in years:
         problems.append(Problem(display_path(data_dir / UNIT_FILE, root), None,

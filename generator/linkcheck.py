@@ -45,23 +45,41 @@ class LinkCheckerRow:
     final_url: str    # after redirects
 
 
+# LinkChecker's idle threads look for work once a second, and it finishes only when they
+# have all looked; it waits 0.1-0.6 s before a host's second request until that host has
+# answered with its header. Neither is an option: set in the checker's own process, before
+# it starts (benchmarks/versus_mkdocs.py shows the cost). Only our own local server is
+# spared the wait; an external host keeps LinkChecker's politeness.
+_POLL = "import linkcheck.director.checker as c; c.QUEUE_POLL_INTERVALL_SECS = 0.01"
+_NO_WAIT = ("import linkcheck.director.aggregator as a; "
+            "a.Aggregate.wait_time_min_default = a.Aggregate.wait_time_max_default = 0")
+_RUN = "import runpy; runpy.run_module('linkcheck', run_name='__main__', alter_sys=True)"
+
+
+def linkchecker_command(local: bool) -> list[str]:
+    """LinkChecker's command line, tuned as above (``local``: only our own server)."""
+    # -P: a linkcheck.py in the working folder must not stand in for LinkChecker.
+    return [sys.executable, "-P", "-c", "; ".join([_POLL, *([_NO_WAIT] if local else []), _RUN])]
+
+
 class LinkChecker:
     """One LinkChecker process reading its URLs from stdin.
 
-    It is started before the URLs are known so that its start-up (about a second of imports)
-    overlaps our own work; ``check`` then feeds the URLs and reads every row it logs.
+    It is started before the URLs are known so that its start-up (its imports) overlaps our
+    own work; ``check`` then feeds the URLs and reads every row it logs. ``local``: every URL
+    is on our own local server.
     """
 
     def __init__(self, args: Sequence[str],
-                 config: Mapping[str, Mapping[str, str]] | None = None) -> None:
+                 config: Mapping[str, Mapping[str, str]] | None = None,
+                 local: bool = False) -> None:
         if importlib.util.find_spec("linkcheck") is None:
             raise linkchecker_missing("No module named linkcheck")
         self._tmp = tempfile.TemporaryDirectory(prefix="oit-linkcheck-")
         rc = Path(self._tmp.name) / "linkcheckerrc"
         rc.write_text(_ini(config or {}), encoding="utf-8")
-        # -P: a linkcheck.py in the working folder must not stand in for LinkChecker.
         self._proc = subprocess.Popen(
-            [sys.executable, "-P", "-m", "linkcheck", "-f", str(rc), "--no-status",
+            [*linkchecker_command(local), "-f", str(rc), "--no-status",
              "--no-robots", "-o", "csv/utf-8", "--stdin", *args],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"},

@@ -41,21 +41,6 @@ class Project:
         return self.root / ".oit-build"
 
     @property
-    def assets_bundle(self) -> Path:
-        """The generated files of the build in progress, for the MkDocs hook to add."""
-        return self.work_dir / "assets.pickle"
-
-    @property
-    def pages_ready(self) -> Path:
-        """Made once the build in progress has written its pages into content/."""
-        return self.work_dir / "pages.ready"
-
-    @property
-    def assets_index(self) -> Path:
-        """Which files the MkDocs hook adds to the site, and where their bytes will be."""
-        return self.work_dir / "assets.json"
-
-    @property
     def link_cache(self) -> Path:
         """Results of `oit links --external`, with the time of each check."""
         return self.work_dir / "link-cache.json"

@@ -25,6 +25,8 @@ from pathlib import Path
 STAGING_PREFIX = "site-"
 OLD_SITE = "site.old"
 _LEGACY_LEFTOVERS = ("site.new", OLD_SITE)   # what the two-rename publish may leave
+# What builds before MkDocs ran in-process wrote for their MkDocs process: no longer read.
+_OLD_HANDOVER = ("assets.json", "assets.pickle", "pages.ready", "mkdocs.generated.yml", "assets")
 _PARTIAL_SUFFIXES = (".partial", ".oit-tmp")   # a build's temporary files never renamed
 _OTHER_TEMP = ".tmp"   # `oit links` writes without the lock: only when surely abandoned
 _ABANDONED_AFTER = 3600.0
@@ -126,7 +128,7 @@ def clean_leftovers(site_dir: Path, work_dir: Path) -> list[str]:
 
 def _left_over(entry: os.DirEntry[str]) -> bool:
     name = entry.name
-    if name.startswith(STAGING_PREFIX) or name in _LEGACY_LEFTOVERS:
+    if name.startswith(STAGING_PREFIX) or name in _LEGACY_LEFTOVERS + _OLD_HANDOVER:
         return True
     if name.endswith(_PARTIAL_SUFFIXES):
         return True

@@ -1,54 +1,64 @@
-"""Run MkDocs on the generated pages, into a staging folder, with a generated config."""
+"""Build the site with MkDocs in this process: the user's mkdocs.yml with the unit's details
+as overrides, the generated files added by the plugin, every warning a failure."""
 from __future__ import annotations
 
+import contextlib
 import datetime
-import json
+import logging
 import os
-import pickle
-import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
+import jinja2
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
 
 from . import thai
-from .errors import Problem, UserError
+from .errors import Problem, UserError, display_path
 from .model import Dataset
 from .opendata import CATALOGUE_PAGE
-from .parallel import child_of_this_process
 from .project import Project
 from .render import RULES_PAGE, Asset, Page, status_path
+from .site_plugin import PLUGIN_NAME, SitePlugin
 from .topics import Topic
 
-HOOKS_FILE = Path(__file__).parent / "mkdocs_hooks.py"
+FAILED = "MkDocs could not build the site; site/ was left as it was."
 
 
 def site_config(project: Project, dataset: Dataset, pages: list[Page],
-                build_date: datetime.date, site_dir: Path, asset_index: Path) -> dict[str, Any]:
-    """The config that INHERITs the user's mkdocs.yml and adds what only the data knows."""
+                build_date: datetime.date, site_dir: Path) -> dict[str, Any]:
+    """What only the data knows, as overrides of the user's mkdocs.yml."""
     unit = dataset.unit
+    user = _user_config(project.mkdocs_yml)
+    theme = user.get("theme") or {}
     return {
-        "INHERIT": str(project.mkdocs_yml),
         "site_name": unit.name_th,
         "docs_dir": str(project.content_dir),
         "site_dir": str(site_dir),
-        "theme": {"custom_dir": str(project.theme_dir)},
-        "hooks": [str(HOOKS_FILE)],
+        "strict": True,
+        # An override replaces a whole key: keep the user's theme and extra beside ours.
+        "theme": {**({"name": theme} if isinstance(theme, str) else theme),
+                  "custom_dir": str(project.theme_dir)},
         "nav": navigation(dataset, pages, project),
-        "extra": {"oit": {
+        "extra": {**(user.get("extra") or {}), "oit": {
             "unit": unit.model_dump(mode="json", include={
                 "name_th", "name_en", "parent", "address", "phone", "email", "website"}),
             "build_date": thai.thai_date(build_date),
             "build_date_iso": build_date.isoformat(),
-            "assets": str(asset_index),
             "current_fiscal_year": dataset.current_year,
         }},
     }
+
+
+def _user_config(path: Path) -> dict[str, Any]:
+    """The user's mkdocs.yml as MkDocs reads it (INHERIT and !ENV included)."""
+    with _mkdocs_problems(), path.open("rb") as source:
+        config = yaml_load(source)
+    return config if isinstance(config, dict) else {}
 
 
 def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[Any]:
@@ -72,102 +82,80 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
     return nav
 
 
-@dataclass(frozen=True)
-class AssetIndex:
-    """What the MkDocs hook needs to know before the pages and files exist: the generated
-    pages (written into content/ by ``writer``, which then makes ``pages_ready``), the
-    generated files (their bytes in ``bundle``, which ``writer`` makes after the pages) and
-    the files published as they are (evidence documents, copied from their ``source``).
-    ``writer`` is a process id, or None when everything is written already."""
+def run_mkdocs(project: Project, overrides: dict[str, Any], assets: list[Asset],
+               current_year: int) -> None:
+    """Load the config and build the site; any MkDocs warning fails the build, named.
 
-    writer: int | None
-    pages: list[str]
-    pages_ready: Path
-    generated: list[str]
-    bundle: Path
-    copied: list[Asset]
-
-
-def write_asset_index(path: Path, index: AssetIndex) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({
-        "writer": index.writer, "pages": index.pages, "pages_ready": str(index.pages_ready),
-        "generated": index.generated, "bundle": str(index.bundle),
-        "copied": [[a.path, str(a.source)] for a in index.copied if a.source is not None]},
-        ensure_ascii=False), encoding="utf-8")
-
-
-def write_bundle(assets: list[Asset], bundle: Path) -> None:
-    """The generated files' bytes by site path, in one file that appears whole: one write
-    instead of one per file (1,500 at 600 pages), and MkDocs writes each file into the site
-    once instead of copying it from a scratch folder."""
-    contents = {a.path: a.content for a in assets if a.content is not None}
-    bundle.parent.mkdir(parents=True, exist_ok=True)
-    partial = bundle.with_name(bundle.name + ".partial")
-    partial.write_bytes(pickle.dumps(contents, protocol=pickle.HIGHEST_PROTOCOL))
-    partial.replace(bundle)
-
-
-def clear_bundle(bundle: Path) -> None:
-    """Remove the last build's bundle, so the hook never takes it for this build's."""
-    bundle.unlink(missing_ok=True)
-    old_folder = bundle.parent / "assets"   # where earlier versions copied the files
-    if old_folder.is_dir():
-        shutil.rmtree(old_folder)
-
-
-def write_config(project: Project, config: dict[str, Any]) -> Path:
-    project.work_dir.mkdir(exist_ok=True)
-    path = project.work_dir / "mkdocs.generated.yml"
-    # libyaml's emitter: the pure-Python one took 0.04 s for the navigation of 600 pages.
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    path.write_text(yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
-    return path
-
-
-_WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
-# The last line of MkDocs' traceback when the machine failed it (a full disk, a read-only
-# folder): the fault is raised here as the OSError it was, to be told as such.
-_OS_ERROR = re.compile(r"^\w*Error: \[Errno (\d+)\] ([^:]+?)(?:: '(?:.*)' -> '(.*)'|: '(.*)')?$")
-
-
-def run_mkdocs(config_file: Path, alongside: Callable[[], object] | None = None,
-               cwd: Path | None = None) -> None:
-    """``mkdocs build --strict``; any warning fails the build with MkDocs' own words.
-
-    ``alongside`` waits for work that runs while MkDocs does (drawing the charts); if it
-    fails, MkDocs is stopped and its error raised. ``cwd``: the project, where MkDocs runs.
+    An OSError (a full disk while MkDocs writes) is raised naming the file it was writing.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # -P: a markdown.py (or yaml.py…) in the working folder must not replace a library.
-    proc = subprocess.Popen(
-        [sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--clean",
-         "-f", str(config_file)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
-        preexec_fn=child_of_this_process())
+    plugin = SitePlugin(assets, current_year)
+    with _mkdocs_problems():
+        config = load_config(config_file=str(project.mkdocs_yml), **overrides)
+        config.plugins[PLUGIN_NAME] = plugin
+        try:
+            mkdocs_build(config)
+        except OSError as exc:
+            raise _named(exc, plugin.writing or config.site_dir) from None
+        except jinja2.TemplateError as exc:   # a broken override in site_theme/
+            raise UserError(_template_problem(exc, project), FAILED) from None
+
+
+def _template_problem(exc: jinja2.TemplateError, project: Project) -> Problem:
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "site_theme/"
+    return Problem(display_path(Path(name), project.root), getattr(exc, "lineno", None), "",
+                   f"แม่แบบหน้าเว็บผิดพลาด: {exc}", "แม่แบบ Jinja2 ที่ถูกต้อง")
+
+
+def _named(exc: OSError, writing: str) -> OSError:
+    """The fault naming the file written: a copy's target, else what MkDocs was writing."""
+    if exc.filename2 is not None:
+        return OSError(exc.errno, exc.strerror, exc.filename2)
+    if exc.filename is None:
+        return OSError(exc.errno, exc.strerror, writing)
+    return exc
+
+
+class _Collected(logging.Handler):
+    """MkDocs' warnings and errors, each one a Problem."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.problems: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.problems.append(Problem("mkdocs", None, "", record.getMessage()))
+
+
+@contextlib.contextmanager
+def _mkdocs_problems() -> Iterator[None]:
+    """MkDocs' log collected (not printed) and its aborts raised as a UserError with every
+    warning; Material's end-of-life notice silenced; both restored after."""
+    logger = logging.getLogger("mkdocs")
+    collected, propagate = _Collected(), logger.propagate
+    logger.addHandler(collected)
+    logger.propagate = False
     try:
-        if alongside is not None:
-            alongside()
-    except BaseException:
-        proc.kill()
-        proc.communicate()
-        raise
-    stdout, stderr = proc.communicate()
-    if proc.returncode == 0:
-        return
-    lines = (stdout + stderr).splitlines()
-    _raise_machine_fault(lines)
-    found = [m.group(2) for m in map(_WARNING.match, lines) if m and "Aborted" not in m.group(2)]
-    problems = [Problem("mkdocs", None, "", text) for text in found] or [
-        Problem("mkdocs", None, "", "\n".join(lines[-20:]) or f"exit code {proc.returncode}")]
-    raise UserError(problems, "MkDocs could not build the site; site/ was left as it was.")
+        with _environ("NO_MKDOCS_2_WARNING", "1"):
+            yield
+    except MkDocsException as exc:   # Abort, ConfigurationError, PluginError…
+        problems = collected.problems or [Problem("mkdocs", None, "", str(exc))]
+        raise UserError(problems, FAILED) from None
+    finally:
+        logger.removeHandler(collected)
+        logger.propagate = propagate
+    if collected.problems:   # strict as MkDocs is: a warning it only logged fails the build
+        raise UserError(collected.problems, FAILED)
 
 
-def _raise_machine_fault(lines: list[str]) -> None:
-    """Raise the OSError that ended MkDocs, if one did."""
-    for line in reversed(lines[-5:]):
-        fault = _OS_ERROR.match(line.strip())
-        if fault:
-            code, text, target, path = fault.groups()   # a copy names its target last
-            raise OSError(int(code), text, target or path)
+@contextlib.contextmanager
+def _environ(name: str, value: str) -> Iterator[None]:
+    """``os.environ[name] = value`` while the block runs."""
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before

@@ -211,12 +211,18 @@ def _by_page(link: BrokenLink) -> tuple[bool, str, str]:
     return link.page != "(home page)", link.page, link.url
 
 
-def find_broken_links(site_dir: Path) -> SiteLinkReport:
-    """Every broken internal link of a built site: on disk, then each target once over HTTP."""
+def site_checker() -> LinkChecker:
+    """LinkChecker for a site on our local server, started now: a build starts it before
+    MkDocs so that its start-up runs meanwhile, on the other core."""
+    return LinkChecker(["-r", "1", "--no-warnings", "--threads", "10"], _LOCAL, local=True)
+
+
+def find_broken_links(site_dir: Path, checker: LinkChecker | None = None) -> SiteLinkReport:
+    """Every broken internal link of a built site: on disk, then each target once over HTTP
+    (by ``checker`` when one was started already)."""
     start = time.perf_counter()
     listing: dict[str, bytes] = {}   # filled in below; the server reads it per request
-    with serve(site_dir, listing) as root, LinkChecker(
-            ["-r", "1", "--no-warnings", "--threads", "10"], _LOCAL) as checker:
+    with serve(site_dir, listing) as root, checker or site_checker() as checker:
         pages = scan_site(site_dir)     # while LinkChecker starts up
         broken, targets = check_on_disk(site_dir, pages)
         listing[TARGET_LIST] = target_list_page(sorted(targets))
@@ -227,9 +233,9 @@ def find_broken_links(site_dir: Path) -> SiteLinkReport:
                           seconds=time.perf_counter() - start)
 
 
-def check_site_links(site_dir: Path) -> SiteLinkReport:
+def check_site_links(site_dir: Path, checker: LinkChecker | None = None) -> SiteLinkReport:
     """Fail with every broken internal link, naming the page and the link."""
-    report = find_broken_links(site_dir)
+    report = find_broken_links(site_dir, checker)
     if report.broken:
         problems = [Problem(f"site page {b.page}", None, "", f"broken link '{b.url}': {b.result}")
                     for b in report.broken]

@@ -212,7 +212,7 @@ def fill_project(data: Path, make: Maker) -> HostileData:
 
 def problems_of(root: Path) -> list[Any]:
     try:
-        validate(Project.at(root), jobs=1)
+        validate(Project.at(root))
     except UserError as exc:
         return list(exc.problems)
     return []

@@ -84,17 +84,8 @@ def test_mkdocs_warning_fails_and_keeps_the_last_good_site(
     assert _snapshot(built / "site") == before
 
 
-def test_charts_drawn_beside_mkdocs_are_in_the_site_even_when_mkdocs_needs_them_first(
-        minimal_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = build_module.drawn
-
-    def slow(charts: list[Chart]) -> object:
-        time.sleep(4)   # longer than MkDocs takes for this whole project: the hook must wait
-        return real(charts)
-
-    monkeypatch.setattr(build_module, "drawn", slow)
-    report = build(Project.at(minimal_project), datetime.date(2026, 11, 23), jobs=2)
-    assert report.alongside_mkdocs is not None and report.alongside_mkdocs >= 4
+def test_charts_are_in_the_site_as_drawn(minimal_project: Path) -> None:
+    build(Project.at(minimal_project), datetime.date(2026, 11, 23))
     charts = site_charts(load_dataset(minimal_project / "data", minimal_project))
     assert charts
     for chart in charts:
@@ -102,32 +93,29 @@ def test_charts_drawn_beside_mkdocs_are_in_the_site_even_when_mkdocs_needs_them_
             == chart.svg()
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_first_build_works_in_one_process_and_in_two(
-        minimal_project: Path, jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_first_build_works(minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert not (minimal_project / ".oit-build").exists()
-    assert main(["--project", str(minimal_project), "build", "--jobs", jobs, *BUILD_DATE]) == 0, \
+    assert main(["--project", str(minimal_project), "build", *BUILD_DATE]) == 0, \
         capsys.readouterr().err
     assert (minimal_project / "site" / "2569" / "01-budget-plan" / "index.html").is_file()
 
 
-def test_pages_written_beside_mkdocs_are_all_in_the_site_even_when_mkdocs_needs_them_first(
+def test_the_pages_are_in_content_before_mkdocs_reads_them_and_all_in_the_site(
         minimal_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = build_module.write_page_files
+    real = build_module.run_mkdocs
+    page = minimal_project / "content" / "2569" / "01-budget-plan.md"
 
-    def slow(*args: object) -> object:
-        time.sleep(4)   # MkDocs starts up and lists its files meanwhile: the hook must wait
-        return real(*args)  # type: ignore[arg-type]
+    def after_the_pages(*args: object) -> None:
+        assert page.is_file()   # another builder could take the site over from here
+        real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(build_module, "write_page_files", slow)
-    report = build(Project.at(minimal_project), datetime.date(2026, 11, 23), jobs=2)
-    assert report.alongside_mkdocs is not None and report.alongside_mkdocs >= 4
+    monkeypatch.setattr(build_module, "run_mkdocs", after_the_pages)
+    report = build(Project.at(minimal_project), datetime.date(2026, 11, 23))
     written = report.written
     assert written is not None and "2569/01-budget-plan.md" in written.written
     assert len(written.written) + len(written.unchanged) == report.pages
     plan = (minimal_project / "site" / "2569" / "01-budget-plan" / "index.html")
     assert "1,500.00" in plan.read_text(encoding="utf-8")   # a page new to content/
-    assert (minimal_project / "content" / "2569" / "01-budget-plan.md").is_file()
 
 
 def _cannot_draw(charts: list[Chart]) -> object:
@@ -138,16 +126,15 @@ def _cannot_write(*args: object) -> object:
     raise UserError(Problem("content/2569/index.md", None, "", "cannot write the page"))
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("step, failure, message", [
     ("drawn", _cannot_draw, "site_theme/oit/chart.svg:3: cannot draw the chart"),
-    ("write_page_files", _cannot_write, "content/2569/index.md: cannot write the page")])
-def test_a_failure_beside_mkdocs_fails_the_build_and_keeps_the_last_good_site(
-        built: Path, jobs: str, step: str, failure: object, message: str,
+    ("write_pages", _cannot_write, "content/2569/index.md: cannot write the page")])
+def test_a_failure_before_mkdocs_fails_the_build_and_keeps_the_last_good_site(
+        built: Path, step: str, failure: object, message: str,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     before = _snapshot(built / "site")
     monkeypatch.setattr(build_module, step, failure)
-    assert main(["--project", str(built), "build", "--jobs", jobs, *BUILD_DATE]) == 1
+    assert main(["--project", str(built), "build", *BUILD_DATE]) == 1
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err

@@ -1,5 +1,5 @@
 """The pages' Content-Security-Policy: Material's own inline scripts run, no other inline
-script or event attribute does (site_theme/main.html, generator/mkdocs_hooks.py)."""
+script or event attribute does (site_theme/main.html, generator/site_plugin.py)."""
 from __future__ import annotations
 
 import shutil
@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.linkcheck import serve
-from generator.mkdocs_hooks import content_security_policy
+from generator.site_plugin import content_security_policy
 
 CHECK_PAGE = """() => [typeof __md_scope, typeof document$,
   document.querySelectorAll('.md-typeset__scrollwrap').length,
@@ -42,7 +42,8 @@ def _open_all(browser: Any, site: Path) -> tuple[list[str], list[str], list[list
     with serve(site) as url:
         for path in _pages(site):
             page.goto(url + path.removesuffix("index.html"))
-            page.wait_for_load_state("load")
+            # Leaving a page while its search worker still loads its scripts fails them.
+            page.wait_for_load_state("networkidle")
             ran.append(page.evaluate(CHECK_PAGE))
     context.close()
     return problems, dialogs, ran

@@ -196,7 +196,7 @@ def run_case(root: Path) -> list[str]:
     """What is wrong with how the tool met the mutated data (nothing, for a good result)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["--project", str(root), "validate", "--jobs", "1"])
+        code = main(["--project", str(root), "validate"])
     if code not in (0, 1):
         return [f"exit code {code}"]
     if code == 1:
@@ -212,7 +212,7 @@ def run_case(root: Path) -> list[str]:
 
 def generate_everything(project: Project) -> None:
     """Everything `oit build` makes from the data before MkDocs runs, and the check reports."""
-    dataset = pipeline.validate(project, 1)
+    dataset = pipeline.validate(project)
     reports = pipeline.check_all(dataset, BUILD_DATE,
                                  pipeline.known_broken_links(project, dataset))
     for report in reports.values():

@@ -169,7 +169,7 @@ def _site_pages(site: Path) -> list[str]:
 
 def _built(tmp_path: Path, recipe: tuple[str, str, str] | None) -> tuple[Path, HostileData]:
     root, hostile = _project(tmp_path, recipe)
-    build(Project.at(root), BUILD_DATE, jobs=1)
+    build(Project.at(root), BUILD_DATE)
     return root / "site", hostile
 
 
@@ -308,7 +308,7 @@ def _edited_site(tmp_path: Path, name_th: str) -> Path:
     for item, value in zip(data["items"], ATTRIBUTE_LISTS):
         item["responsible"] = value
     plan.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    build(Project.at(root), BUILD_DATE, jobs=1)
+    build(Project.at(root), BUILD_DATE)
     return root / "site"
 
 

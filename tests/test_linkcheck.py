@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.linkcheck import serve
+from generator.linkcheck import linkchecker_command, serve
 
 
 def test_a_client_hanging_up_early_is_not_reported(tmp_path: Path,
@@ -25,3 +25,19 @@ def test_a_client_hanging_up_early_is_not_reported(tmp_path: Path,
             client.close()
         time.sleep(0.5)
     assert capsys.readouterr().err == ""
+
+
+def test_the_linkchecker_settings_the_command_tunes_still_exist() -> None:
+    import linkcheck.director.aggregator as aggregator
+    import linkcheck.director.checker as checker
+
+    # Set from outside, an attribute LinkChecker renamed would be ignored without a word.
+    assert isinstance(checker.QUEUE_POLL_INTERVALL_SECS, float)
+    assert isinstance(aggregator.Aggregate.wait_time_min_default, float)
+    assert isinstance(aggregator.Aggregate.wait_time_max_default, float)
+
+
+def test_only_our_local_server_is_spared_linkcheckers_politeness() -> None:
+    local, external = linkchecker_command(local=True), linkchecker_command(local=False)
+    assert "wait_time_min_default" in local[-1] and "wait_time_min_default" not in external[-1]
+    assert "QUEUE_POLL_INTERVALL_SECS" in external[-1] and local[1] == external[1] == "-P"

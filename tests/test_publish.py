@@ -159,7 +159,7 @@ def _watch_site(project: Path) -> Iterator[list[str]]:
 @pytest.mark.parametrize("stagger", [0.0, 0.5, 1.0, 2.0, 3.0])
 def test_two_builds_at_once_both_succeed_and_never_break_site_or_content(
         reference: tuple[Path, dict[str, bytes], float], stagger: float) -> None:
-    project, site, _ = reference
+    project, site, seconds = reference
     content = _snapshot(project / "content")
     with _watch_site(project) as seen:
         first = subprocess.Popen([str(OIT), "--project", str(project), *BUILD],
@@ -173,7 +173,7 @@ def test_two_builds_at_once_both_succeed_and_never_break_site_or_content(
         assert code == 0 and "Traceback" not in err, err
         assert out.startswith("Built site/ from data/: 11 pages")
     waited = [(pid, err) for pid, _, err, _ in results if err.startswith("รอ: ")]
-    if stagger < 1.0:   # a build takes about two seconds: they overlapped
+    if stagger < seconds / 2:   # the second started while the first held the lock
         assert len(waited) == 1
     for pid, err in waited:
         other = next(p for p, *_ in results if p != pid)
@@ -445,7 +445,11 @@ def test_ctrl_c_at_any_moment_ends_quietly_and_leaves_a_whole_site(
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)   # what Ctrl-C sends: the whole group
         out, err = proc.communicate(timeout=120)
-        assert (proc.returncode, err) in ((130, "หยุดแล้ว (Ctrl-C)\n"), (0, "")), (after, err)
+        # The build had finished and Python was ending (its handler already gone): the
+        # shell shows 130 and the new site is published whole.
+        ending = proc.returncode == -signal.SIGINT and out.startswith("Built site/") and not err
+        assert ending or (proc.returncode, err) in ((130, "หยุดแล้ว (Ctrl-C)\n"), (0, "")), \
+            (after, proc.returncode, err)
         codes.append(proc.returncode)
         _assert_whole(project, site, f"Ctrl-C after {after:.2f} s")
         assert [p for p in _leftovers(project) if p.startswith("site-")] == []

@@ -86,10 +86,22 @@ def test_leftovers_of_killed_builds_are_removed_and_nothing_else(tmp_path: Path)
         _tree(work / name, name)
     for name in ("assets.pickle.partial", ".mkdocs.generated.yml.1a2b3c4d.oit-tmp"):
         (work / name).write_bytes(b"half")
-    keep = ["assets.json", "build.lock", "link-cache.json", "mkdocs.generated.yml",
+    keep = ["build.lock", "link-cache.json",
             ".link-cache.json.5e6f7a8b.tmp"]   # `oit links` may be writing that one now
     for name in keep:
         (work / name).write_text("{}", encoding="utf-8")
     clean_leftovers(site, work)
     assert sorted(p.name for p in work.iterdir()) == sorted(keep)
     assert _marker(site) == "current"
+
+
+def test_the_files_older_builds_handed_to_their_mkdocs_process_are_removed(tmp_path: Path) -> None:
+    work = tmp_path / ".oit-build"
+    work.mkdir()
+    for name in ("assets.json", "assets.pickle", "pages.ready", "mkdocs.generated.yml"):
+        (work / name).write_text("old", encoding="utf-8")
+    _tree(work / "assets", "copied files")
+    (work / "link-cache.json").write_text("{}", encoding="utf-8")   # still ours to keep
+    assert clean_leftovers(tmp_path / "site", work) == [
+        "assets", "assets.json", "assets.pickle", "mkdocs.generated.yml", "pages.ready"]
+    assert [p.name for p in work.iterdir()] == ["link-cache.json"]
