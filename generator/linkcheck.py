@@ -18,7 +18,6 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -75,15 +74,22 @@ class LinkChecker:
                  local: bool = False) -> None:
         if importlib.util.find_spec("linkcheck") is None:
             raise linkchecker_missing("No module named linkcheck")
-        self._tmp = tempfile.TemporaryDirectory(prefix="oit-linkcheck-")
-        rc = Path(self._tmp.name) / "linkcheckerrc"
-        rc.write_text(_ini(config or {}), encoding="utf-8")
-        self._proc = subprocess.Popen(
-            [*linkchecker_command(local), "-f", str(rc), "--no-status",
-             "--no-robots", "-o", "csv/utf-8", "--stdin", *args],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-            preexec_fn=child_of_this_process())
+        # The config goes through a pipe (LinkChecker reads a FIFO as a config file): no file
+        # is written outside the project, and a small config fits in the pipe's buffer.
+        read_end, write_end = os.pipe()
+        try:
+            os.write(write_end, _ini(config or {}).encode("utf-8"))
+        finally:
+            os.close(write_end)
+        try:
+            self._proc = subprocess.Popen(
+                [*linkchecker_command(local), "-f", f"/dev/fd/{read_end}", "--no-status",
+                 "--no-robots", "-o", "csv/utf-8", "--stdin", *args],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True, encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+                pass_fds=(read_end,), preexec_fn=child_of_this_process())
+        finally:
+            os.close(read_end)
 
     def check(self, urls: Sequence[str]) -> list[LinkCheckerRow]:
         """Check ``urls`` (whitespace-free) and return LinkChecker's rows."""
@@ -97,7 +103,6 @@ class LinkChecker:
         if self._proc.poll() is None:
             self._proc.kill()
             self._proc.communicate()
-        self._tmp.cleanup()
 
     def __enter__(self) -> LinkChecker:
         return self

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.linkcheck import linkchecker_command, serve
+from generator.errors import UserError
+from generator.linkcheck import LinkChecker, linkchecker_command, serve
 
 
 def test_a_client_hanging_up_early_is_not_reported(tmp_path: Path,
@@ -41,3 +42,16 @@ def test_only_our_local_server_is_spared_linkcheckers_politeness() -> None:
     local, external = linkchecker_command(local=True), linkchecker_command(local=False)
     assert "wait_time_min_default" in local[-1] and "wait_time_min_default" not in external[-1]
     assert "QUEUE_POLL_INTERVALL_SECS" in external[-1] and local[1] == external[1] == "-P"
+
+
+def test_linkchecker_reads_its_config_from_a_pipe_not_a_file(tmp_path: Path) -> None:
+    """Nothing is written outside the project: the config reaches LinkChecker through a pipe,
+    and it does read it (a value it cannot take stops it)."""
+    (tmp_path / "index.html").write_text("<a href='gone.html'>x</a>", encoding="utf-8")
+    with serve(tmp_path) as url:
+        with LinkChecker(["-r", "1"], {"checking": {"maxrequestspersecond": "100000"}},
+                         local=True) as checker:
+            assert [row.url for row in checker.check([url + "index.html"])] == ["gone.html"]
+        with pytest.raises(UserError, match="LinkChecker"):
+            with LinkChecker(["-r", "1"], {"checking": {"threads": "many"}}, local=True) as bad:
+                bad.check([url + "index.html"])
