@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.pipeline import make_project  # noqa: E402
-from generator.build import Checks, generate, validate  # noqa: E402
+from generator.build import check_all, generate, validate  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.render import document_assets, drawn  # noqa: E402
 from generator.site_build import site_config  # noqa: E402
@@ -61,7 +61,7 @@ def oit_command(project: Project, oit: Path = BIN / "oit") -> list[str]:
 def flat_mkdocs(project: Project, folder: Path) -> list[str]:
     """A plain MkDocs project of the same pages; the command that builds it."""
     dataset = validate(project)
-    output = generate(project, dataset, BUILD_DATE, Checks(dataset, BUILD_DATE))
+    output = generate(project, dataset, BUILD_DATE, check_all(dataset, BUILD_DATE))
     docs = folder / "docs"
     shutil.copytree(project.content_dir, docs)
     for asset in output.assets + drawn(output.charts) + document_assets(dataset):

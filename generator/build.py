@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -68,29 +68,7 @@ def check(dataset: Dataset, year: int, as_of: datetime.date,
 def check_all(dataset: Dataset, as_of: datetime.date,
               broken_links: Mapping[str, str] | None = None) -> dict[int, CheckReport]:
     """The completeness check of every fiscal year in the data, as of one date."""
-    return dict(Checks(dataset, as_of, broken_links))
-
-
-class Checks(Mapping[int, CheckReport]):
-    """check_all's reports, each made when the rendering first asks for it."""
-
-    def __init__(self, dataset: Dataset, as_of: datetime.date,
-                 broken_links: Mapping[str, str] | None = None) -> None:
-        self.dataset, self.as_of, self.broken_links = dataset, as_of, broken_links
-        self._made: dict[int, CheckReport] = {}
-
-    def __getitem__(self, year: int) -> CheckReport:
-        if year not in self._made:
-            if year not in self.dataset.years:
-                raise KeyError(year)
-            self._made[year] = check(self.dataset, year, self.as_of, self.broken_links)
-        return self._made[year]
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self.dataset.years)
-
-    def __len__(self) -> int:
-        return len(self.dataset.years)
+    return {year: check(dataset, year, as_of, broken_links) for year in dataset.years}
 
 
 def require_valid_links(dataset: Dataset,
@@ -195,7 +173,7 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
                     report: BuildReport, show_findings: bool) -> SiteOutput:
     """Check and render the pages; their count goes into ``report``."""
-    reports = Checks(dataset, build_date, report.broken_links)
+    reports = check_all(dataset, build_date, report.broken_links)
     output = generate(project, dataset, build_date, reports, show_findings)
     report.pages = len(output.pages)
     return output

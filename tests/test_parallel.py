@@ -1,19 +1,15 @@
 """What the build asks of processes: programs it starts die with it, the collector pauses."""
 from __future__ import annotations
 
-import datetime
 import gc
 import os
 from pathlib import Path
 
 import pytest
 
-from generator.build import Checks, check_all
-from generator.dataset import load_dataset
 from generator.parallel import paused_gc
 
 REPO = Path(__file__).resolve().parent.parent
-BUILD_DATE = datetime.date(2026, 11, 23)
 
 def test_paused_gc_restores_what_it_found() -> None:
     assert gc.isenabled()
@@ -27,18 +23,6 @@ def test_paused_gc_restores_what_it_found() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
-
-
-def test_checks_made_when_first_asked_for_are_check_all_s_reports() -> None:
-    dataset = load_dataset(REPO / "data", REPO)
-    eager = check_all(dataset, BUILD_DATE)
-    lazy = Checks(dataset, BUILD_DATE)
-    assert list(lazy) == list(eager) and len(lazy) == len(eager) == 2
-    for year in eager:
-        assert lazy[year] == eager[year]
-        assert lazy[year] is lazy[year]   # made once
-    with pytest.raises(KeyError):
-        lazy[2400]
 
 
 ORPHANS = """
