@@ -119,21 +119,14 @@ class _Builder:
     def build(self, node: yaml.Node, loc: FieldPath, line: int, depth: int = 0) -> Any:
         self.lines.setdefault(loc, line)
         if isinstance(node, yaml.ScalarNode):
-            if _is_null(node):
-                return None
-            if self.check and (self.clean_all or node.style == '"'):
-                return self._clean(str(node.value), loc, line)
-            return str(node.value)
+            return None if _is_null(node) else self._text(node, loc, line)
         if depth >= MAX_DEPTH:
             shown = _dotted(loc[:SHOWN_DEPTH]) + ("…" if len(loc) > SHOWN_DEPTH else "")
             raise UserError(Problem(self.shown_path, line, shown,
                                     f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", DEPTH_EXPECTED))
         if self.aliases:
             return self._tracked(node, loc, line, depth)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc, depth)
-        return [self.build(item, (*loc, i), item.start_mark.line + 1, depth + 1)
-                for i, item in enumerate(node.value)]
+        return self._children(node, loc, depth)
 
     def _tracked(self, node: yaml.Node, loc: FieldPath, line: int, depth: int) -> Any:
         key = id(node)
@@ -155,6 +148,10 @@ class _Builder:
 
     def _collection(self, node: yaml.Node, loc: FieldPath, depth: int) -> Any:
         self._spend(len(node.value), loc)
+        return self._children(node, loc, depth)
+
+    def _children(self, node: yaml.Node, loc: FieldPath, depth: int) -> Any:
+        """A mapping's or a sequence's values, built one level deeper."""
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
         return [self.build(item, (*loc, i), item.start_mark.line + 1, depth + 1)
@@ -184,10 +181,13 @@ class _Builder:
                                          "ชื่อช่องข้อมูล (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
                                          "ชื่อช่องข้อมูลตามด้วย : เช่น 'title: …'"))
             return None
-        key = str(key_node.value)
-        if self.check and (self.clean_all or key_node.style == '"'):
-            return self._clean(key, loc, line)
-        return key
+        return self._text(key_node, loc, line)
+
+    def _text(self, node: yaml.ScalarNode, loc: FieldPath, line: int) -> str:
+        """A scalar's text, looked at for forbidden characters where one can hide in it."""
+        if self.check and (self.clean_all or node.style == '"'):
+            return self._clean(str(node.value), loc, line)
+        return str(node.value)
 
     def _mapping(self, node: yaml.MappingNode, loc: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
