@@ -137,8 +137,7 @@ _URL_KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 
 def link_target(url: str) -> str:
     """A web address as a Markdown link target that is exactly that address."""
-    encoded = "".join(c if c in _URL_KEEP or (ord(c) > 127 and unicodedata.category(c)[0] not in "ZC")
-                      else quote(c, safe="") for c in url)
+    encoded = _percent_encoded(url, _URL_KEEP)
     # Python-Markdown keeps "&lt;" in an href as an entity: "&amp;" makes every & literal.
     return encoded.replace("&", "&amp;")
 
@@ -158,8 +157,14 @@ _LINK_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 def link_path(path: str) -> str:
     """A file path as a Markdown link target: Thai letters stay readable, while spaces
     (a zero-width one too), brackets and the like are percent-encoded so the link holds."""
-    return "".join(c if c in _LINK_SAFE or (ord(c) > 127 and unicodedata.category(c)[0] not in "ZC")
-                   else quote(c, safe="") for c in path)
+    return _percent_encoded(path, _LINK_SAFE)
+
+
+def _percent_encoded(text: str, keep: frozenset[str]) -> str:
+    """``text`` with every character percent-encoded but those in ``keep`` and the visible
+    non-ASCII ones (Thai stays readable; invisible spaces and controls are encoded)."""
+    return "".join(c if c in keep or (ord(c) > 127 and unicodedata.category(c)[0] not in "ZC")
+                   else quote(c, safe="") for c in text)
 
 
 def evidence_href(evidence: Evidence, page_root: str) -> str:
