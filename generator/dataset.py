@@ -31,13 +31,14 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
     unit, unit_source = _load_unit(data_dir, root, problems)
     year_dirs = []
     for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
-        if YEAR_DIR.match(folder.name) and not _is_buddhist_era(folder.name):
-            problems.append(Problem(display_path(folder, root), None, "",
-                                    f"ชื่อโฟลเดอร์ {folder.name} ไม่ใช่ปี พ.ศ.",
-                                    f"โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. {thai.MIN_BE}–{thai.MAX_BE} "
-                                    f"เช่น 2567 (ปี ค.ศ. + 543)"))
-        elif YEAR_DIR.match(folder.name):
-            year_dirs.append(folder)
+        if YEAR_DIR.match(folder.name):
+            if _is_buddhist_era(folder.name):
+                year_dirs.append(folder)
+            else:
+                problems.append(Problem(display_path(folder, root), None, "",
+                                        f"ชื่อโฟลเดอร์ {folder.name} ไม่ใช่ปี พ.ศ.",
+                                        f"โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. {thai.MIN_BE}–"
+                                        f"{thai.MAX_BE} เช่น 2567 (ปี ค.ศ. + 543)"))
         elif not folder.name.startswith((".", "_")) and folder.name != DOCUMENTS_DIR:
             problems.append(Problem(display_path(folder, root), None, "",
                                     "unknown folder in the data folder",

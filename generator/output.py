@@ -94,8 +94,8 @@ def write_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> 
 def prepare_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> WriteResult:
     """All that must happen before the pages are written: refuse if any target is
     hand-written, hand-edited or behind a symbolic link, remove our stale pages (and the
-    folders that leaves empty) and the temporary files of a killed build. Writing the pages
-    (write_page_files) may then happen in another process."""
+    folders that leaves empty) and the temporary files of a killed build; write_page_files
+    then writes them."""
     targets = {docs_dir / page.path: page for page in pages}
     linked = _linked_paths(targets, docs_dir, root)
     if linked:
