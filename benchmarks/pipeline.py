@@ -30,9 +30,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.build import STAGES, BuildReport, build, links  # noqa: E402
-from generator.project import Project  # noqa: E402
-from generator.topics import Topic  # noqa: E402
+from generator.commands.build import STAGES, BuildReport, build, links
+from generator.project import Project
+from generator.topics import Topic
 
 CATEGORIES = ["งบบุคลากร", "งบดำเนินงาน", "งบลงทุน"]
 METHODS = ["เฉพาะเจาะจง", "e-bidding", "คัดเลือก", "e-market"]

@@ -32,10 +32,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.pipeline import make_project  # noqa: E402
-from generator.build import check_all, generate, validate  # noqa: E402
-from generator.project import Project  # noqa: E402
-from generator.render import document_assets, drawn  # noqa: E402
-from generator.site_build import site_config  # noqa: E402
+from generator.commands.build import check_all, generate, validate
+from generator.project import Project
+from generator.render.pages import document_assets, drawn
+from generator.site.builder import site_config
 
 BUILD_DATE = datetime.date(2026, 11, 23)
 BIN = Path(sys.executable).parent

@@ -8,16 +8,17 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import build as pipeline
-from . import links_report, thai
+from . import thai
+from .checks.report import as_json, as_text
+from .commands import build as pipeline
 from .errors import UserError, environment_error
-from .external_links import DEFAULT_THREADS, DEFAULT_TIMEOUT
-from .link_cache import DEFAULT_MAX_AGE
-from .lock import DEFAULT_WAIT
-from .links import LinkProblem
-from .render import make_environment, render_check_markdown
-from .report import as_json, as_text
+from .links import report as links_report
+from .links.cache import DEFAULT_MAX_AGE
+from .links.external import DEFAULT_THREADS, DEFAULT_TIMEOUT
+from .links.refs import LinkProblem
 from .project import Project
+from .render.pages import make_environment, render_check_markdown
+from .site.lock import DEFAULT_WAIT
 
 THAILAND = datetime.timezone(datetime.timedelta(hours=7), "Asia/Bangkok")
 

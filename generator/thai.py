@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import os
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -17,6 +18,7 @@ MONTHS_ABBR: tuple[str, ...] = (
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
 )
 BE_OFFSET = 543
+THAILAND = datetime.timezone(datetime.timedelta(hours=7), "Asia/Bangkok")
 
 MIN_BE, MAX_BE = 2400, 2700
 _CENT = Decimal("0.01")
@@ -385,3 +387,11 @@ def million_baht(amount: Decimal, thai_digits: bool = False) -> str:
         raise TypeError("million_baht() needs a Decimal, not a float")
     rounded = _clean_zero((Decimal(amount) / _MILLION).quantize(_CENT, ROUND_HALF_UP))
     return _digits(f"{rounded:,.2f}", thai_digits)
+
+
+def today_in_thailand() -> datetime.date:
+    """The build date: SOURCE_DATE_EPOCH if set (reproducible builds), else today in Thailand."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (datetime.datetime.fromtimestamp(int(epoch), THAILAND) if epoch
+              else datetime.datetime.now(THAILAND))
+    return moment.date()

@@ -5,9 +5,10 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 from fractions import Fraction
 
-from generator.chart_bars import Bar, BarChart, BarGroup, Series
-from generator.chart_lines import ACTUAL_LINE, PLAN_LINE, REFERENCE_LINE, Line, LineChart, LinePoint
-from generator.chart_svg import amount_scale
+from generator.charts.bars import Bar, BarChart, BarGroup, Series
+from generator.charts.lines import (ACTUAL_LINE, PLAN_LINE, REFERENCE_LINE, Line, LineChart,
+                                    LinePoint)
+from generator.charts.svg import amount_scale
 
 D = Decimal
 NS = {"svg": "http://www.w3.org/2000/svg"}

@@ -53,7 +53,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example project built once per test session with the real `oit build`."""
     import datetime
 
-    from generator.build import build
+    from generator.commands.build import build
     from generator.project import Project
 
     root = copy_project(tmp_path_factory.mktemp("example") / "project", REPO / "data")
@@ -64,7 +64,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(example_site: Path) -> object:
     """The built example site served on 127.0.0.1 for the whole session."""
-    from generator.linkcheck import serve
+    from generator.links.linkchecker import serve
 
     with serve(example_site) as url:
         yield url

@@ -13,11 +13,11 @@ from typing import Annotated, Any, Callable
 import yaml
 from pydantic import BaseModel
 
-from generator.build import validate
+from generator.commands.build import validate
 from generator.errors import UserError
-from generator.model import Unit
+from generator.model.dataset import Unit
 from generator.project import Project
-from generator.topic_models import TOPIC_MODELS
+from generator.model.topics import TOPIC_MODELS
 
 # Each recipe puts a string that acts at the start of a line first, then the field's
 # marker, then strings that act anywhere, then one that acts at the end (attr_list, a

@@ -12,7 +12,8 @@ import signal
 import sys
 from pathlib import Path
 
-from generator import cli, publish
+from generator import cli
+from generator.site import publish
 
 WHERE = os.environ.get("OIT_TEST_KILL", "")
 _exchange, _rename = publish.exchange, os.rename

@@ -7,22 +7,21 @@ import re
 import shutil
 import socket
 import struct
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
 
-from generator import build as build_module
-from generator.build import build
-from generator.charts import Chart, site_charts
+from generator.commands import build as build_module
+from generator.commands.build import build
+from generator.charts.topics import Chart, site_charts
 from generator.cli import main
-from generator.dataset import load_dataset
+from generator.model.load import load_dataset
 from generator.errors import Problem, UserError
 from generator.project import Project
-from generator.linkcheck import serve
-from generator.site_links import find_broken_links
+from generator.links.linkchecker import serve
+from generator.links.internal import find_broken_links
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -209,8 +208,8 @@ def _download_links(html: str) -> list[str]:
 
 
 def test_downloads_are_in_the_site_at_the_addresses_the_pages_link(example_site: Path) -> None:
-    from generator.dataset import load_dataset
-    from generator.opendata import publish
+    from generator.model.load import load_dataset
+    from generator.opendata.catalogue import publish
     open_data = publish(load_dataset(example_site.parent / "data", example_site.parent))
     linked: set[str] = set()
     for d in open_data.datasets:

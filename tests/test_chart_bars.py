@@ -1,11 +1,11 @@
-"""Tests for generator.chart_bars: bars proportional to the figures, labelled, legible."""
+"""Tests for generator.charts.bars: bars proportional to the figures, labelled, legible."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from chart_samples import NS, QUARTERS, bar_chart, parse, texts
-from generator import chart_svg
-from generator.chart_bars import draw_bar_chart
+from generator.charts import svg as chart_svg
+from generator.charts.bars import draw_bar_chart
 
 D = Decimal
 

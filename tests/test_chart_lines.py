@@ -1,4 +1,4 @@
-"""Tests for generator.chart_lines: points where the figures put them, last values labelled."""
+"""Tests for generator.charts.lines: points where the figures put them, last values labelled."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -6,8 +6,8 @@ from decimal import Decimal
 from dataclasses import replace
 
 from chart_samples import NS, line_chart, parse, texts
-from generator import chart_svg
-from generator.chart_lines import PLAN_LINE, SQUARE_HALF, draw_line_chart
+from generator.charts import svg as chart_svg
+from generator.charts.lines import PLAN_LINE, SQUARE_HALF, draw_line_chart
 
 SVG = NS["svg"]
 

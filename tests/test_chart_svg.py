@@ -1,4 +1,4 @@
-"""Tests for generator.chart_svg: the SVG document, amount scales, ticks and colours."""
+"""Tests for generator.charts.svg: the SVG document, amount scales, ticks and colours."""
 from __future__ import annotations
 
 import re
@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from chart_samples import QUARTERS, bar_chart, line_chart, parse
-from generator import chart_svg
-from generator.chart_bars import draw_bar_chart
-from generator.chart_lines import draw_line_chart
-from generator.chart_svg import amount_scale, nice_ticks
+from generator.charts import svg as chart_svg
+from generator.charts.bars import draw_bar_chart
+from generator.charts.lines import draw_line_chart
+from generator.charts.svg import amount_scale, nice_ticks
 
 D = Decimal
 SAMPLES = {"bars": draw_bar_chart(bar_chart(QUARTERS)), "lines": draw_line_chart(line_chart())}

@@ -1,4 +1,4 @@
-"""Tests for generator.chart_text: coordinates, estimated widths, fitting Thai labels."""
+"""Tests for generator.charts.text: coordinates, estimated widths, fitting Thai labels."""
 from __future__ import annotations
 
 import unicodedata
@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from generator.chart_text import ELLIPSIS, attrs, fit, number, text_width, wrap, xml_text
+from generator.charts.text import ELLIPSIS, attrs, fit, number, text_width, wrap, xml_text
 
 D = Decimal
 LONG_PROJECT = "โครงการพัฒนาศักยภาพอาสาสมัครสาธารณสุขประจำหมู่บ้าน (อสม.) ด้านการส่งเสริมสุขภาพ"

@@ -1,4 +1,4 @@
-"""Tests for generator.charts: which charts each topic has, their alt texts and figures."""
+"""Tests for generator.charts.topics: which charts each topic has, their alt texts and figures."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from generator.charts import Chart, site_charts, topic_charts
-from generator.dataset import load_dataset
-from generator.model import TOPIC_MODELS, Dataset, FiscalYearData, ProcurementPlan
+from generator.charts.topics import Chart, site_charts, topic_charts
+from generator.model.load import load_dataset
+from generator.model.dataset import Dataset, FiscalYearData
+from generator.model.topics import TOPIC_MODELS, ProcurementPlan
 from generator.topics import Topic
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator.charts import Chart, site_charts
-from generator.dataset import load_dataset
+from generator.charts.topics import Chart, site_charts
+from generator.model.load import load_dataset
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent

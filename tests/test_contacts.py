@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import contacts
+from generator.model import contacts
 
 
 @pytest.mark.parametrize("value", [

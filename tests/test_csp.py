@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from generator.linkcheck import serve
-from generator.site_plugin import content_security_policy
+from generator.links.linkchecker import serve
+from generator.site.plugin import content_security_policy
 
 CHECK_PAGE = """() => [typeof __md_scope, typeof document$,
   document.querySelectorAll('.md-typeset__scrollwrap').length,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.dataset import load_dataset
+from generator.model.load import load_dataset
 from generator.errors import UserError
-from generator.model import BudgetPlan, ProcurementPlan
+from generator.model.topics import BudgetPlan, ProcurementPlan
 from generator.topics import Topic
 
 FIXTURES = Path(__file__).parent / "fixtures"

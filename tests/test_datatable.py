@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.datatable import (Column, ColumnType, Table, csv_bytes, json_bytes, money,
-                                 percent)
+from generator.opendata.formats import (Column, ColumnType, Table, csv_bytes, json_bytes, money,
+                                        percent)
 
 COLUMNS = (Column("no", "ลำดับ", ColumnType.INTEGER), Column("name", "รายการ"),
            Column("budget", "วงเงิน (บาท)", ColumnType.DECIMAL, "บาท"),

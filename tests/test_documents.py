@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.dataset import load_dataset
-from generator.documents import DocumentFolder, document_type
+from generator.model.load import load_dataset
+from generator.model.documents import DocumentFolder, document_type
 from generator.errors import UserError
-from generator.model import Evidence, Participation, evidence_items, local_documents
+from generator.model.base import Evidence
+from generator.model.dataset import evidence_items, local_documents
+from generator.model.topics import Participation
 from generator.topics import Topic
 
 FIXTURES = Path(__file__).parent / "fixtures"

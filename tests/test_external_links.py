@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from generator.external_links import check_external, classify, wire_form
-from generator.link_status import ExternalResult, LinkStatus
-from generator.linkcheck import LinkCheckerRow
+from generator.links.external import check_external, classify, wire_form
+from generator.links.status import ExternalResult, LinkStatus
+from generator.links.linkchecker import LinkCheckerRow
 
 NOW = datetime.datetime(2026, 11, 23, 3, 0, tzinfo=datetime.timezone.utc)
 

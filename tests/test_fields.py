@@ -6,7 +6,7 @@ import datetime
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from generator.fields import OptionalDate, OptionalEmail, OptionalMonth, OptionalPercent
+from generator.model.fields import OptionalDate, OptionalEmail, OptionalMonth, OptionalPercent
 
 
 def _error(adapter: TypeAdapter[object], value: str, year: int | None = 2569) -> str:

@@ -15,7 +15,6 @@ import io
 import os
 import random
 import re
-import shutil
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -25,11 +24,11 @@ from types import FrameType
 
 import pytest
 
-from generator import build as pipeline
+from generator.commands import build as pipeline
 from generator.cli import main
 from generator.project import Project
-from generator.render import drawn
-from generator.report import as_json, as_text
+from generator.render.pages import drawn
+from generator.checks.report import as_json, as_text
 
 from conftest import REPO, copy_project
 

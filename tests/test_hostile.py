@@ -25,11 +25,11 @@ from hostile_data import (PLAIN, RECIPES, WHOLE_VALUES, Filled, HostileData, Pag
                           all_text_fields, dangerous, documents, fill_model, fill_project,
                           problems_of, read_back, recipe_maker, shape, whole_maker,
                           write_documents)
-from generator.build import build, check
-from generator.dataset import load_dataset
-from generator.linkcheck import serve
+from generator.commands.build import build, check
+from generator.model.load import load_dataset
+from generator.links.linkchecker import serve
 from generator.project import Project
-from generator.render import make_environment, render_site
+from generator.render.pages import make_environment, render_site
 
 BUILD_DATE = datetime.date(2026, 11, 23)
 NOT_SHOWN = {"Unit.domains[]"}   # read by the link checks only, never printed

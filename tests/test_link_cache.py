@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.link_cache import due_for_check, load_cache, merged, save_cache
-from generator.link_status import ExternalResult, LinkStatus
+from generator.links.cache import due_for_check, load_cache, merged, save_cache
+from generator.links.status import ExternalResult, LinkStatus
 
 NOW = datetime.datetime(2026, 11, 23, 3, 0, tzinfo=datetime.timezone.utc)
 HOUR = datetime.timedelta(hours=1)

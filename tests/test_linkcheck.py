@@ -1,4 +1,4 @@
-"""Tests for generator.linkcheck's local HTTP server."""
+"""Tests for generator.links.linkchecker's local HTTP server."""
 from __future__ import annotations
 
 import socket
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.linkcheck import LinkChecker, linkchecker_command, serve
+from generator.links.linkchecker import LinkChecker, linkchecker_command, serve
 
 
 def test_a_client_hanging_up_early_is_not_reported(tmp_path: Path,

@@ -5,11 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.dataset import load_dataset
-from generator.links import (Domains, LinkRef, Severity, check_offline, check_url, edit_distance,
-                             link_refs, near_miss, topic_link_refs, unit_domains)
-from generator.load import SourceFile
-from generator.model import Evidence, Participation, Unit
+from generator.model.load import load_dataset
+from generator.links.offline import (Domains, check_offline, check_url, edit_distance, near_miss,
+                                     unit_domains)
+from generator.links.refs import LinkRef, LinkSeverity, link_refs, topic_link_refs
+from generator.model.source import SourceFile
+from generator.model.base import Evidence
+from generator.model.dataset import Unit
+from generator.model.topics import Participation
 from generator.topics import Topic
 
 REPO = Path(__file__).resolve().parent.parent
@@ -120,7 +123,7 @@ def test_two_addresses_pasted_into_one_field() -> None:
 ])
 def test_addresses_that_do_not_parse(url: str, message: str) -> None:
     (problem,) = check_url(LinkRef(url, "f.yml", 1, "url", "x"), SEED)
-    assert (problem.severity, problem.code) == (Severity.ERROR, "unparsable")
+    assert (problem.severity, problem.code) == (LinkSeverity.ERROR, "unparsable")
     assert problem.message.startswith(message)
     assert problem.suggestion is None
 
@@ -167,7 +170,7 @@ def test_evidence_without_a_url_is_skipped() -> None:
 def test_the_characters_left_as_they_are_are_exactly_those_quote_leaves() -> None:
     from urllib.parse import quote
 
-    from generator.links import _AS_IS, _SAFE
+    from generator.links.offline import _AS_IS, _SAFE
     for code in [*range(0x00, 0x250), *range(0x0E00, 0x0E80), 0x3000, 0xFF0F, 0x1F600]:
         char = chr(code)
         assert (char in _AS_IS) == (quote(char, safe=_SAFE + "?#") == char), repr(char)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.load import load_yaml
+from generator.model.source import load_yaml
 
 FORBIDDEN = ("(expected ข้อความที่ไม่มีอักขระนี้: ลบอักขระนั้นออกแล้วพิมพ์ใหม่ "
              "(มักติดมากับข้อความที่คัดลอกจากโปรแกรมอื่น); ถ้าพบทุกบรรทัด แฟ้มอาจถูกบันทึกเป็น UTF-16 "

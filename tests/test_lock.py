@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.lock import LOCK_FILE, build_lock
+from generator.site.lock import LOCK_FILE, build_lock
 
 REPO = Path(__file__).resolve().parent.parent
 HOLD = """
 import sys, time
 from pathlib import Path
-from generator.lock import build_lock
+from generator.site.lock import build_lock
 with build_lock(Path(sys.argv[1]), Path(sys.argv[1]).parent):
     print("held", flush=True)
     time.sleep(60)

@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 
 from generator import thai
-from generator.dataset import load_dataset
-from generator.licences import Licence
-from generator.model import (BudgetMonitoring, BudgetPlan, Dataset, OpinionChannels,
-                             Participation, ProcurementPlan, Unit)
-from generator.opendata import OpenData, OpenDataset, publish
+from generator.model.load import load_dataset
+from generator.model.licences import Licence
+from generator.model.dataset import Dataset, Unit
+from generator.model.topics import (BudgetMonitoring, BudgetPlan, OpinionChannels, Participation,
+                                    ProcurementPlan)
+from generator.opendata.catalogue import OpenData, OpenDataset, publish
 from generator.topics import Topic
 from pagetables import is_data_row, markdown_table, mismatches, page_tables
 from test_render import _render_example

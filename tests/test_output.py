@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.output import PageState, is_generated, page_state, write_pages
-from generator.render import GENERATED_MARK, Page
+from generator.site.content import PageState, is_generated, page_state, write_pages
+from generator.render.types import GENERATED_MARK, Page
 
 
 def _page(path: str, body: str = "# หน้า {#top}\n") -> Page:

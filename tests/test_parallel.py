@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.parallel import paused_gc
+from generator.processes import paused_gc
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,7 @@ def test_paused_gc_restores_what_it_found() -> None:
 
 ORPHANS = """
 import os, subprocess, sys, time
-from generator.parallel import child_of_this_process
+from generator.processes import child_of_this_process
 
 program = subprocess.Popen(["sleep", "60"], preexec_fn=child_of_this_process())
 print(program.pid, flush=True)

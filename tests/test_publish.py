@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, copy_project
-from generator.output import PageState, page_state
+from generator.site.content import PageState, page_state
 
 pytestmark = pytest.mark.slow
 OIT = Path(sys.executable).parent / "oit"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish as publishing
-from generator.publish import clean_leftovers, exchange, new_staging, publish
+from generator.site import publish as publishing
+from generator.site.publish import clean_leftovers, exchange, new_staging, publish
 
 
 def _tree(folder: Path, marker: str) -> Path:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check
-from generator.dataset import load_dataset
-from generator.model import Dataset
-from generator.render import (GENERATED_MARK, document_assets, link_path, link_target,
-                              make_environment, md_cell, md_code, md_line, md_text, render_site)
+from generator.commands.build import check
+from generator.model.load import load_dataset
+from generator.model.dataset import Dataset
+from generator.render.markdown import link_path, link_target, md_cell, md_code, md_line, md_text
+from generator.render.pages import document_assets, make_environment, render_site
+from generator.render.types import GENERATED_MARK
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -175,7 +176,7 @@ def test_topic_findings_appear_on_topic_pages_only_when_asked() -> None:
 
 
 def test_rules_page_lists_every_rule() -> None:
-    from generator.rules import RULES
+    from generator.checks.rules import RULES
     page = _render_example()["rules.md"]
     for rule in RULES:
         assert f"| `{rule.id}` |" in page
@@ -192,7 +193,7 @@ def test_each_topic_page_links_its_downloads_with_sizes_and_rows() -> None:
 
 
 def test_catalogue_page_lists_every_dataset_with_its_files_and_fields() -> None:
-    from generator.opendata import publish
+    from generator.opendata.catalogue import publish
     pages = _render_example()
     catalogue = pages["catalogue.md"]
     assert catalogue.startswith(GENERATED_MARK)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.report import display_width
+from generator.checks.report import display_width
 from generator.topics import Topic
 
 REPO = Path(__file__).resolve().parent.parent

@@ -28,10 +28,11 @@ import yaml
 from pydantic import BaseModel
 
 from generator import periods
-from generator.checks import CheckReport, Finding, Hit, Rule, Severity, Status, run_checks
-from generator.dataset import load_dataset
-from generator.model import Dataset, Evidence, FiscalYearData, TopicData, evidence_items
-from generator.rules import DUE_DATES, RULES
+from generator.checks.engine import CheckReport, Finding, Hit, Rule, Severity, Status, run_checks
+from generator.model.load import load_dataset
+from generator.model.base import Evidence, TopicData
+from generator.model.dataset import Dataset, FiscalYearData, evidence_items
+from generator.checks.rules import DUE_DATES, RULES
 from generator.topics import Topic
 
 M = TypeVar("M", bound=BaseModel)

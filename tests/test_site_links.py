@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.linkcheck import LinkCheckerRow
-from generator.site_links import (BrokenLink, check_on_disk, find_broken_links, http_failures,
-                                  resolve, scan_page, scan_site, site_url)
+from generator.links.linkchecker import LinkCheckerRow
+from generator.links.internal import (BrokenLink, check_on_disk, find_broken_links, http_failures,
+                                      resolve, scan_page, scan_site, site_url)
 
 
 def test_scan_page_reads_links_and_ids_like_a_browser() -> None:

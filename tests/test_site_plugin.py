@@ -1,7 +1,7 @@
 """The MkDocs plugin's pure parts (the plugin itself runs in every end-to-end build)."""
 from __future__ import annotations
 
-from generator.site_plugin import with_fiscal_year
+from generator.site.plugin import with_fiscal_year
 
 
 def test_a_year_page_gets_its_fiscal_year_in_its_search_title() -> None:

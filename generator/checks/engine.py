@@ -1,0 +1,167 @@
+"""The completeness check engine: run the rules of rules.py on one fiscal year, as of a date."""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from ..model.base import TopicData
+from ..model.dataset import Dataset, FiscalYearData
+from ..model.source import FieldPath, field_name
+from ..topics import Topic
+
+
+class Severity(Enum):
+    """How bad a finding is; the worst one decides the topic's status."""
+
+    MISSING = "missing"
+    INCOMPLETE = "incomplete"
+    STALE = "stale"
+    WARNING = "warning"
+
+    @property
+    def label_th(self) -> str:
+        return {"missing": "ขาดข้อมูล", "incomplete": "ไม่ครบถ้วน", "stale": "ไม่เป็นปัจจุบัน",
+                "warning": "ข้อสังเกต"}[self.value]
+
+
+class Status(Enum):
+    COMPLETE = "complete"
+    MISSING = "missing"
+    INCOMPLETE = "incomplete"
+    STALE = "stale"
+    NOT_DUE = "not-due"
+
+    @property
+    def label_th(self) -> str:
+        return {"complete": "ครบถ้วน", "missing": "ยังไม่มีข้อมูล", "incomplete": "ไม่ครบถ้วน",
+                "stale": "ไม่เป็นปัจจุบัน", "not-due": "ยังไม่ถึงกำหนด"}[self.value]
+
+    @property
+    def ok(self) -> bool:
+        return self in (Status.COMPLETE, Status.NOT_DUE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule's check found: a specific Thai message and the field it concerns."""
+
+    message_th: str
+    loc: FieldPath = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a rule may look at: the data set, the year asked, the date, link results."""
+
+    dataset: Dataset
+    year: int
+    as_of: datetime.date
+    broken_links: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def fy(self) -> FiscalYearData:
+        return self.dataset.years.get(self.year) or FiscalYearData(year=self.year, topics={},
+                                                                   sources={})
+
+    def data(self, topic: Topic, year: int | None = None) -> TopicData | None:
+        fy = self.dataset.years.get(self.year if year is None else year)
+        return fy.get(topic) if fy else None
+
+
+Check = Callable[[Any, Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line of the working group's checklist."""
+
+    id: str
+    topic: Topic
+    severity: Severity
+    text_th: str
+    text_en: str
+    inferred: bool
+    check: Check
+    needs_data: bool = True    # False: the rule also runs when the topic has no data file
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: Rule
+    message_th: str
+    file: str | None
+    line: int | None
+    field: str
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    topic: Topic
+    status: Status
+    due: datetime.date
+    has_data: bool
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    unit_name: str
+    year: int
+    as_of: datetime.date
+    topics: tuple[TopicResult, ...]
+
+    @property
+    def complete(self) -> bool:
+        return all(t.status.ok for t in self.topics)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for t in self.topics for f in t.findings]
+
+    def result(self, topic: Topic) -> TopicResult:
+        return next(t for t in self.topics if t.topic is topic)
+
+
+def run_checks(dataset: Dataset, year: int, as_of: datetime.date, rules: Iterable[Rule],
+               due_dates: Mapping[Topic, Callable[[int], datetime.date]],
+               broken_links: Mapping[str, str] | None = None) -> CheckReport:
+    """Run every rule on ``year`` as of ``as_of``; pure, so every result is reproducible."""
+    ctx = Context(dataset, year, as_of, broken_links or {})
+    by_topic: dict[Topic, list[Rule]] = {t: [] for t in Topic}
+    for rule in rules:
+        by_topic[rule.topic].append(rule)
+    results = tuple(_check_topic(ctx, topic, by_topic[topic], due_dates[topic](year))
+                    for topic in Topic)
+    return CheckReport(dataset.unit.name_th, year, as_of, results)
+
+
+def _check_topic(ctx: Context, topic: Topic, rules: list[Rule], due: datetime.date) -> TopicResult:
+    data = ctx.data(topic)
+    source = ctx.fy.sources.get(topic)
+    findings = []
+    for rule in rules:
+        if data is None and rule.needs_data:
+            continue
+        for hit in rule.check(data, ctx):
+            # A rule about absent data (needs_data=False) points at no line of this file.
+            located = source if source is not None and (rule.needs_data or hit.loc) else None
+            findings.append(Finding(rule, hit.message_th, located.path if located else None,
+                                    located.line_of(hit.loc) if located else None,
+                                    field_name(hit.loc)))
+    return TopicResult(topic, _status(findings, data is not None, due <= ctx.as_of), due,
+                       data is not None, tuple(findings))
+
+
+_ORDER = [Severity.MISSING, Severity.INCOMPLETE, Severity.STALE]
+
+
+def _status(findings: list[Finding], has_data: bool, due: bool) -> Status:
+    for severity in _ORDER:
+        if any(f.rule.severity is severity for f in findings):
+            return Status(severity.value)
+    if not has_data:
+        return Status.MISSING if due else Status.NOT_DUE
+    return Status.COMPLETE

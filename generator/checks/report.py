@@ -1,0 +1,72 @@
+"""The completeness report as text for people and JSON for scripts (schema oit-check/1)."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+from .. import thai
+from .engine import CheckReport, Finding, Status, TopicResult
+
+JSON_SCHEMA = "oit-check/1"
+STATUS_MARK = {Status.COMPLETE: "OK  ", Status.NOT_DUE: "--  ", Status.INCOMPLETE: "FAIL",
+               Status.MISSING: "FAIL", Status.STALE: "FAIL"}
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: Thai vowel and tone marks above/below a letter take none."""
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def finding_location(finding: Finding) -> str:
+    where = finding.file or "(no data file)"
+    if finding.line:
+        where += f":{finding.line}"
+    return f"{where} {finding.field}".rstrip()
+
+
+def as_text(report: CheckReport) -> str:
+    """One line per topic with its status, then every finding with rule id and location."""
+    lines = [f"OIT completeness: {report.unit_name}, fiscal year {report.year}, "
+             f"as of {report.as_of.isoformat()} ({thai.thai_date(report.as_of)})", ""]
+    width = max(display_width(t.topic.info.title_th) for t in report.topics) + 2
+    for t in report.topics:
+        count = f"  {len(t.findings)} finding(s)" if t.findings else ""
+        lines.append(f"  {STATUS_MARK[t.status]}  {t.topic.value} {_pad(t.topic.info.title_th, width)}"
+                     f"{t.status.label_th} ({t.status.value}){count}")
+    findings = report.findings
+    if findings:
+        lines += ["", "Findings:"]
+        for f in findings:
+            lines.append(f"  [{f.rule.id}] {f.rule.severity.value}: {f.message_th}")
+            lines.append(f"      {finding_location(f)}")
+    bad = sum(1 for t in report.topics if not t.status.ok)
+    lines += ["", "Result: complete" if report.complete else
+              f"Result: NOT complete: {bad} of {len(report.topics)} topics need work"]
+    return "\n".join(lines) + "\n"
+
+
+def _topic_json(t: TopicResult) -> dict[str, Any]:
+    return {"topic": t.topic.value, "title_th": t.topic.info.title_th, "status": t.status.value,
+            "status_th": t.status.label_th, "due": t.due.isoformat(), "has_data": t.has_data,
+            "findings": len(t.findings)}
+
+
+def _finding_json(f: Finding) -> dict[str, Any]:
+    return {"rule": f.rule.id, "topic": f.rule.topic.value, "severity": f.rule.severity.value,
+            "message_th": f.message_th, "rule_th": f.rule.text_th, "rule_en": f.rule.text_en,
+            "file": f.file, "line": f.line, "field": f.field}
+
+
+def as_json(report: CheckReport) -> str:
+    """The stable machine-readable form; documented in README (schema oit-check/1)."""
+    counts = {s.value: sum(1 for t in report.topics if t.status is s) for s in Status}
+    document = {"schema": JSON_SCHEMA, "unit": report.unit_name, "fiscal_year": report.year,
+                "as_of": report.as_of.isoformat(), "complete": report.complete,
+                "summary": counts, "topics": [_topic_json(t) for t in report.topics],
+                "findings": [_finding_json(f) for f in report.findings]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,195 @@
+"""The `oit links` report: text for people, JSON for scripts (schema oit-links/1)."""
+from __future__ import annotations
+
+import datetime
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .internal import SiteLinkReport
+from .refs import LinkProblem, LinkRef
+from .status import ExternalResult, LinkStatus
+
+JSON_SCHEMA = "oit-links/1"
+
+
+@dataclass
+class ExternalRun:
+    """What `oit links --external` did: every unique address, checked now or from the cache."""
+
+    results: dict[str, ExternalResult]   # by address, for every external address of the data
+    checked_now: list[str]
+    max_age: datetime.timedelta
+    seconds: float = 0.0
+
+    @property
+    def retried(self) -> int:
+        return sum(1 for url in self.checked_now if self.results[url].attempts > 1)
+
+
+@dataclass
+class LinksReport:
+    unit_name: str
+    refs: list[LinkRef]
+    problems: list[LinkProblem]
+    internal: SiteLinkReport | None = None
+    internal_note: str = ""              # why the built site was not checked
+    external: ExternalRun | None = None
+    cached: dict[str, ExternalResult] = field(default_factory=dict)   # when not --external
+
+    @property
+    def ok(self) -> bool:
+        """No broken link (warnings allowed): the exit code is 0."""
+        return not any(p.is_error for p in self.problems)
+
+    @property
+    def sorted_problems(self) -> list[LinkProblem]:
+        order = {"offline": 0, "internal": 1, "external": 2}
+        return sorted(self.problems, key=lambda p: (
+            not p.is_error, order.get(p.check, 3), p.ref.file if p.ref else "",
+            p.ref.line or 0 if p.ref else 0, p.page or "", p.url))
+
+
+# --- text ---------------------------------------------------------------------------------
+
+def as_text(report: LinksReport) -> str:
+    """A summary line per kind of check, then each problem traced to its data file and line."""
+    unique = len({r.url for r in report.refs})
+    lines = [f"OIT links: {report.unit_name}: {len(report.refs)} web address(es) in the data "
+             f"({unique} unique)", ""]
+    offline = [p for p in report.problems if p.check == "offline"]
+    lines.append(f"  offline checks:  {_count(offline)}")
+    lines.append(f"  internal links:  {_internal_line(report)}")
+    lines.append(f"  external links:  {_external_line(report)}")
+    problems = report.sorted_problems
+    if problems:
+        lines += ["", "Problems:"]
+        for problem in problems:
+            lines += [""] + [f"  {line}" for line in problem_lines(problem)]
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    lines += ["", f"Result: {errors} broken link(s), {warnings} warning(s)" if errors else
+              f"Result: no broken links ({warnings} warning(s))" if warnings else
+              "Result: all links OK"]
+    return "\n".join(lines) + "\n"
+
+
+def problem_lines(problem: LinkProblem) -> list[str]:
+    """One problem: what kind, where in the data (or the site), the URL, what, the fix."""
+    mark = "ERROR  " if problem.is_error else "warning"
+    where = problem.ref.where if problem.ref else f"site page {problem.page}"
+    lines = [f"{mark} [{problem.code}] {where}"]
+    if problem.ref:
+        lines.append(f"        {problem.ref.location}  {problem.ref.field}")
+    lines.append(f"        URL:  {problem.url}")
+    lines.append(f"        what: {problem.message}")
+    if problem.suggestion:
+        lines.append(f"        fix:  {problem.suggestion}")
+    return lines
+
+
+def warning_line(problem: LinkProblem) -> str:
+    """A warning on one line, as `oit build` and `oit validate` print it."""
+    ref = problem.ref
+    where = f"{ref.location}: {ref.field}: {ref.where}" if ref else f"site page {problem.page}"
+    fix = f" (suggested: {problem.suggestion})" if problem.suggestion else ""
+    return f"warning: {where}: {problem.message}: {problem.url}{fix}"
+
+
+def _count(problems: list[LinkProblem]) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    return f"{errors} error(s), {len(problems) - errors} warning(s)"
+
+
+def _internal_line(report: LinksReport) -> str:
+    site = report.internal
+    if site is None:
+        return f"not checked: {report.internal_note}"
+    broken = len(site.broken)
+    state = "OK" if not broken else f"{broken} broken"
+    return (f"{site.pages} pages, {site.links:,} links, {site.targets} unique targets: {state} "
+            f"({site.seconds:.1f} s)")
+
+
+def _external_line(report: LinksReport) -> str:
+    run = report.external
+    if run is None:
+        cached = report.cached
+        if not cached:
+            return "not checked (add --external; no earlier results)"
+        newest = max(r.checked_at for r in cached.values()).date().isoformat()
+        broken = sum(1 for r in cached.values() if r.status.broken)
+        return (f"not checked (add --external); the cache holds {len(cached)} result(s), "
+                f"latest {newest}, {broken} broken")
+    counts = Counter(r.status for r in run.results.values())
+    parts = [f"{counts[status]} {status.label}" for status in LinkStatus if counts[status]]
+    from_cache = len(run.results) - len(run.checked_now)
+    return (f"{len(run.results)} unique: {', '.join(parts) or 'none'}; "
+            f"{len(run.checked_now)} checked now ({run.retried} retried), {from_cache} from the cache "
+            f"(max age {_age(run.max_age)}); {run.seconds:.1f} s")
+
+
+def _age(age: datetime.timedelta) -> str:
+    seconds = int(age.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0 and seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+def as_json(report: LinksReport) -> str:
+    """The stable machine-readable form; documented in README (schema oit-links/1)."""
+    problems = report.sorted_problems
+    errors = sum(1 for p in problems if p.is_error)
+    document = {
+        "schema": JSON_SCHEMA, "unit": report.unit_name, "ok": report.ok,
+        "summary": {"urls": len(report.refs), "unique_urls": len({r.url for r in report.refs}),
+                    "errors": errors, "warnings": len(problems) - errors},
+        "internal": _internal_json(report),
+        "external": _external_json(report),
+        "problems": [_problem_json(p) for p in problems],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _internal_json(report: LinksReport) -> dict[str, Any]:
+    site = report.internal
+    if site is None:
+        return {"checked": False, "reason": report.internal_note}
+    return {"checked": True, "pages": site.pages, "links": site.links, "targets": site.targets,
+            "broken": len(site.broken), "seconds": round(site.seconds, 2)}
+
+
+def _external_json(report: LinksReport) -> dict[str, Any]:
+    run = report.external
+    if run is None:
+        return {"checked": False, "cached_results": len(report.cached),
+                "cached_broken": sum(1 for r in report.cached.values() if r.status.broken)}
+    counts = Counter(r.status.value for r in run.results.values())
+    return {"checked": True, "unique_urls": len(run.results),
+            "checked_now": len(run.checked_now), "from_cache": len(run.results) - len(run.checked_now),
+            "retried": run.retried, "max_age_seconds": int(run.max_age.total_seconds()),
+            "seconds": round(run.seconds, 2),
+            "counts": {s.value: counts.get(s.value, 0) for s in LinkStatus},
+            "results": [_result_json(r, r.url in run.checked_now)
+                        for _, r in sorted(run.results.items())]}
+
+
+def _result_json(result: ExternalResult, fresh: bool) -> dict[str, Any]:
+    return {"url": result.url, "status": result.status.value, "broken": result.status.broken,
+            "http_code": result.http_code, "new_url": result.new_url, "detail": result.detail,
+            "checked_at": result.checked_at.isoformat(timespec="seconds"),
+            "from_cache": not fresh, "attempts": result.attempts}
+
+
+def _problem_json(problem: LinkProblem) -> dict[str, Any]:
+    ref = problem.ref
+    return {"check": problem.check, "severity": problem.severity.value, "code": problem.code,
+            "url": problem.url, "message": problem.message, "suggestion": problem.suggestion,
+            "topic": ref.topic.value if ref and ref.topic else None,
+            "fiscal_year": ref.year if ref else None, "item": ref.item if ref else None,
+            "file": ref.file if ref else None, "line": ref.line if ref else None,
+            "field": ref.field if ref else None, "page": problem.page}

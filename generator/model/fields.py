@@ -1,0 +1,221 @@
+"""Field types that accept what Thai webmasters actually type.
+
+Each parser raises FieldError, which carries the plain-words expectation that the
+error report shows after the problem.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import BeforeValidator, PlainSerializer, ValidationInfo
+
+from .. import thai
+from . import contacts
+
+
+class FieldError(ValueError):
+    """A value that cannot be read, with what would have been accepted."""
+
+    def __init__(self, message: str, expected: str) -> None:
+        super().__init__(message)
+        self.expected = expected
+
+
+DATE_EXPECTED = "a date such as 2024-03-05, 5/3/2567 or 5 มี.ค. 2567"
+AMOUNT_EXPECTED = "an amount in baht such as 1,234,567.50"
+YEAR_EXPECTED = "a Buddhist Era year such as 2567"
+MONTH_EXPECTED = "a month such as ธ.ค. 2566, ธันวาคม or 2023-12"
+PERIOD_EXPECTED = "a quarter (ไตรมาส 1 … ไตรมาส 4, Q1 … Q4) or a month (ต.ค., ต.ค. 2566, 2023-10)"
+URL_EXPECTED = "a full web address starting with https:// or http://"
+PERCENT_EXPECTED = f"ร้อยละเป็นตัวเลข 0 ถึง {thai.MAX_PERCENT:,} เช่น 95.50 (ไม่ใช้รูปแบบ 1e5)"
+EMAIL_EXPECTED = "ที่อยู่อีเมลหนึ่งที่อยู่ เช่น saraban@chpb.example.go.th"
+PHONE_EXPECTED = ("หมายเลขโทรศัพท์ เช่น 0 2123 4567, 02-123-4567, 08 1234 5678, "
+                  "0 2123 4567 ต่อ 101 หรือหลายหมายเลขคั่นด้วย ,")
+PEOPLE_EXPECTED = f"จำนวนคนเป็นจำนวนเต็ม 1 ถึง {thai.MAX_PEOPLE:,} เช่น 58"
+
+
+_CONTAINERS = (list, dict)   # a tuple: ``list | dict`` would be made again on every call
+
+
+def _field(parser: Any, expected: str, *, nullable: bool = False) -> BeforeValidator:
+    """A pydantic validator that runs ``parser`` and names the expected form on failure."""
+
+    def parse(value: Any, info: ValidationInfo) -> Any:
+        if value is None and nullable:
+            return None
+        if value is None or isinstance(value, _CONTAINERS):
+            not_a_single_value(value)
+        try:
+            return parser(value, (info.context or {}).get("fiscal_year"))
+        except FieldError:
+            raise
+        except (ValueError, TypeError) as exc:
+            raise FieldError(str(exc), expected) from None
+    return BeforeValidator(parse)
+
+
+def not_a_single_value(value: Any) -> Any:
+    """Raise the error for a list or a block of fields where one value belongs."""
+    kind = "a list" if isinstance(value, list) else "a block of fields" if isinstance(value, dict) else "nothing"
+    raise FieldError(f"found {kind} here", "a single value")
+
+
+def _date(value: Any, fiscal_year: int | None) -> datetime.date:
+    found = thai.parse_date(value)
+    _in_window(found, found, fiscal_year, str(value).strip())
+    return found
+
+
+def _in_window(first: datetime.date, last: datetime.date, fiscal_year: int | None,
+               shown: str) -> None:
+    """Refuse a date (or a month, first to last day) that no data of the year can carry."""
+    if fiscal_year is None:
+        return
+    start, end = thai.date_window(fiscal_year)
+    if last < start or first > end:
+        raise FieldError(f"'{shown}' อยู่ห่างจากปีงบประมาณ {fiscal_year} มากเกินไป (ปีพิมพ์ผิดหรือไม่)",
+                         f"วันที่ตั้งแต่ {thai.thai_date(start)} ถึง {thai.thai_date(end)} "
+                         f"({thai.DATE_YEARS_BEFORE} ปีก่อนเริ่มปีงบประมาณ ถึง "
+                         f"{thai.DATE_YEARS_AFTER} ปีหลังสิ้นปีงบประมาณ)")
+
+
+def _amount(value: Any, _fy: int | None) -> Decimal:
+    return thai.parse_amount(value)
+
+
+def _positive_amount(value: Any, _fy: int | None) -> Decimal:
+    return thai.parse_positive_amount(value)
+
+
+def _percent(value: Any, _fy: int | None) -> Decimal:
+    return thai.parse_percent(value)
+
+
+def _people(value: Any, _fy: int | None) -> int:
+    return thai.parse_people(value)
+
+
+def _year(value: Any, _fy: int | None) -> int:
+    return thai.parse_year(value)
+
+
+_money = PlainSerializer(lambda d: None if d is None else f"{d:.2f}", return_type=str | None)
+ThaiDate = Annotated[datetime.date, _field(_date, DATE_EXPECTED)]
+OptionalDate = Annotated[datetime.date | None, _field(_date, DATE_EXPECTED, nullable=True)]
+Baht = Annotated[Decimal, _field(_amount, AMOUNT_EXPECTED), _money]
+OptionalBaht = Annotated[Decimal | None, _field(_amount, AMOUNT_EXPECTED, nullable=True), _money]
+OptionalPositiveBaht = Annotated[Decimal | None, _field(_positive_amount, AMOUNT_EXPECTED,
+                                                        nullable=True), _money]
+OptionalPercent = Annotated[Decimal | None, _field(_percent, PERCENT_EXPECTED, nullable=True)]
+OptionalPeople = Annotated[int | None, _field(_people, PEOPLE_EXPECTED, nullable=True)]
+FiscalYearBE = Annotated[int, _field(_year, YEAR_EXPECTED)]
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month (Gregorian year internally)."""
+
+    year: int
+    month: int
+
+    @property
+    def fiscal_year(self) -> int:
+        return thai.fiscal_year(datetime.date(self.year, self.month, 1))
+
+    @property
+    def fiscal_quarter(self) -> int:
+        return thai.fiscal_quarter(datetime.date(self.year, self.month, 1))
+
+    def __str__(self) -> str:
+        return thai.thai_month(self.year, self.month, "short")
+
+
+def _month(value: Any, fiscal_year: int | None) -> Month:
+    year, month = thai.parse_month(value, fiscal_year)
+    last_day = calendar.monthrange(year, month)[1]
+    _in_window(datetime.date(year, month, 1), datetime.date(year, month, last_day), fiscal_year,
+               str(value).strip())
+    return Month(year, month)
+
+
+_month_text = PlainSerializer(lambda m: None if m is None else f"{m.year:04d}-{m.month:02d}",
+                              return_type=str | None)
+OptionalMonth = Annotated[Month | None, _field(_month, MONTH_EXPECTED, nullable=True), _month_text]
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A planning period inside one fiscal year: a quarter, or a month."""
+
+    order: int           # sort key within the fiscal year: quarters 1-4, months 1-12 (Oct = 1)
+    quarter: int
+    month: Month | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.month) if self.month else f"ไตรมาส {self.quarter}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.month.year:04d}-{self.month.month:02d}" if self.month else f"Q{self.quarter}"
+
+
+_QUARTER = re.compile(r"^(?:ไตรมาส(?:ที่)?|q)\s*([1-4])$", re.IGNORECASE)
+
+
+def parse_period(value: Any, fiscal_year: int | None) -> Period:
+    """'ไตรมาส 2', 'Q2', 'ม.ค.', 'ม.ค. 67' or '2024-01' → a Period of that fiscal year."""
+    text = thai.to_arabic_digits(str(value)).strip()
+    quarter = _QUARTER.match(text)
+    if quarter:
+        return Period(int(quarter.group(1)), int(quarter.group(1)))
+    year, month = thai.parse_month(text, fiscal_year)
+    found = Month(year, month)
+    if fiscal_year is not None and found.fiscal_year != fiscal_year:
+        raise ValueError(f"{found} is not in fiscal year {fiscal_year}")
+    return Period(thai.fiscal_month_order(month), found.fiscal_quarter, found)
+
+
+def _period(value: Any, fiscal_year: int | None) -> Period:
+    return parse_period(value, fiscal_year)
+
+
+PeriodKey = Annotated[Period, _field(_period, PERIOD_EXPECTED)]
+
+
+def _url(value: Any, _fy: int | None) -> str:
+    text = str(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"'{text}' is not a web address")
+    return text
+
+
+def _text(value: Any, _fy: int | None) -> str:
+    text = str(value).strip()
+    if "\n" not in text:
+        text = " ".join(text.split())
+    if not text:
+        raise ValueError("the text is empty")
+    return text
+
+
+def _email(value: Any, _fy: int | None) -> str:
+    return contacts.parse_email(value)
+
+
+def _phone(value: Any, _fy: int | None) -> str:
+    return contacts.parse_phone(value)
+
+
+OptionalEmail = Annotated[str | None, _field(_email, EMAIL_EXPECTED, nullable=True)]
+OptionalPhone = Annotated[str | None, _field(_phone, PHONE_EXPECTED, nullable=True)]
+OptionalUrl = Annotated[str | None, _field(_url, URL_EXPECTED, nullable=True)]
+Text = Annotated[str, _field(_text, "some text")]
+OptionalText = Annotated[str | None, _field(_text, "some text", nullable=True)]

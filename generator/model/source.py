@@ -1,0 +1,265 @@
+"""Read YAML data files into plain Python values, remembering the line of every field.
+
+Scalars stay the text the webmaster typed (only an empty value or ``~`` becomes
+None): YAML 1.1 would otherwise turn a phone number like ``021234567`` into an
+octal integer and ``1234.10`` into a float. The typed model parses the text.
+
+What no field may hold is refused here, once for every field: control characters and
+bidirectional overrides (see characters.py), nesting deeper than MAX_DEPTH, aliases that
+expand past the file's own size or refer to themselves. Zero-width characters are removed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Problem, UserError, display_path
+from . import characters
+
+FieldPath = tuple[str | int, ...]
+# libyaml parses about ten times faster; node marks (our line numbers) are the same. The base
+# loader resolves no implicit types (that is Python regex work per scalar): we only need null.
+_BASE_LOADER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode:
+                 "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc]
+    """The base loader with its per-node resolver calls cut to one dict access (225,000
+    nodes in the 600-page benchmark): we resolve nothing implicitly anyway."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
+    # The composer also tells the resolver when it enters and leaves each node, for path
+    # resolvers, which we have none of (the base methods return at once). Built-ins that
+    # take the same arguments and do nothing cost less than those two Python calls a node
+    # (0.015 s at 600 pages): descend_resolver(parent, index) and ascend_resolver().
+    descend_resolver = slice
+    ascend_resolver = tuple
+
+
+_LOADER = _Loader
+NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
+NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))   # YAML 1.1 null, when not quoted
+# The deepest data is about six levels (reports[0].projects[0].disbursed); libyaml's own limit
+# is 1,000, past Python's recursion limit for the builder.
+MAX_DEPTH = 50
+SHOWN_DEPTH = 4   # the field path of a too-deep value is shown to this depth, then "…"
+# Without aliases a file has fewer values than characters (each value takes at least two):
+# more than that can only come from aliases expanding, as an alias bomb does.
+EXTRA_VALUES = 100
+ALIAS_EXPECTED = ("ค่าที่เขียนออกมาตรง ๆ ทุกแห่ง: นามแฝง (alias) คือ *ชื่อ ที่ใช้ข้อมูลซ้ำจากที่ตั้งชื่อไว้ด้วย "
+                  "&ชื่อ ให้ลบ *ชื่อ และ &ชื่อ แล้วเขียนค่าลงไปแทน")
+DEPTH_EXPECTED = f"ข้อมูลซ้อนกันไม่เกิน {MAX_DEPTH} ชั้น ตามรูปแบบใน data/README.md"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Where a data file's fields are: what later stages need to point at a line."""
+
+    path: str                         # as shown to the user, e.g. data/2569/04-procurement-plan.yml
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, loc: FieldPath) -> int | None:
+        """The line of a field, or of its nearest ancestor that exists in the file."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+    def __str__(self) -> str:
+        return self.path
+
+
+@dataclass
+class Document:
+    """One data file: its values, and where each field is."""
+
+    path: Path
+    data: Any
+    source: SourceFile
+
+    @property
+    def shown_path(self) -> str:
+        return self.source.path
+
+    def line_of(self, loc: FieldPath) -> int | None:
+        return self.source.line_of(loc)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into values and a field-path → line table.
+
+    An alias is the same node met again: only a file with a ``*`` can have one, and only
+    then are nodes tracked (recursion, and the value budget against alias bombs).
+    """
+
+    def __init__(self, shown_path: str, text: str, check_all: bool) -> None:
+        self.shown_path = shown_path
+        self.lines: dict[FieldPath, int] = {}
+        self.problems: list[Problem] = []
+        self.aliases = "*" in text
+        self.limit = len(text) + EXTRA_VALUES
+        self.budget = self.limit
+        self.open: set[int] = set()          # collections being built, to catch *r inside &r
+        self.built: set[int] = set()
+        self.alias_line: int | None = None   # where the outermost alias being expanded is
+        # A value can hold a character the raw text does not only through an escape ("\u0000")
+        # in a double-quoted scalar: without a backslash, a zero-width or a bidirectional
+        # character in the file (nearly always), no value needs looking at.
+        self.clean_all = check_all
+        self.check = check_all or "\\" in text
+
+    def build(self, node: yaml.Node, loc: FieldPath, line: int, depth: int = 0) -> Any:
+        self.lines.setdefault(loc, line)
+        if isinstance(node, yaml.ScalarNode):
+            return None if _is_null(node) else self._text(node, loc, line)
+        if depth >= MAX_DEPTH:
+            shown = _dotted(loc[:SHOWN_DEPTH]) + ("…" if len(loc) > SHOWN_DEPTH else "")
+            raise UserError(Problem(self.shown_path, line, shown,
+                                    f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", DEPTH_EXPECTED))
+        if self.aliases:
+            return self._tracked(node, loc, line, depth)
+        return self._children(node, loc, depth)
+
+    def _tracked(self, node: yaml.Node, loc: FieldPath, line: int, depth: int) -> Any:
+        key = id(node)
+        if key in self.open:
+            raise UserError(Problem(self.shown_path, line, _dotted(loc),
+                                    "นามแฝง (alias) อ้างถึงกลุ่มข้อมูลที่ตัวมันเองอยู่ข้างใน "
+                                    "จึงไม่มีที่สิ้นสุด", ALIAS_EXPECTED))
+        outermost = key in self.built and self.alias_line is None
+        if outermost:
+            self.alias_line = line
+        self.open.add(key)
+        try:
+            return self._collection(node, loc, depth)
+        finally:
+            self.open.discard(key)
+            self.built.add(key)
+            if outermost:
+                self.alias_line = None
+
+    def _collection(self, node: yaml.Node, loc: FieldPath, depth: int) -> Any:
+        self._spend(len(node.value), loc)
+        return self._children(node, loc, depth)
+
+    def _children(self, node: yaml.Node, loc: FieldPath, depth: int) -> Any:
+        """A mapping's or a sequence's values, built one level deeper."""
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        return [self.build(item, (*loc, i), item.start_mark.line + 1, depth + 1)
+                for i, item in enumerate(node.value)]
+
+    def _spend(self, values: int, loc: FieldPath) -> None:
+        """Count the values built; past one per character of the file, aliases made them."""
+        self.budget -= values
+        if self.budget < 0:
+            raise UserError(Problem(
+                self.shown_path, self.alias_line, _dotted(loc),
+                "นามแฝง (alias) ในไฟล์นี้ขยายเป็นข้อมูลมากเกินกว่าที่ไฟล์ขนาดนี้จะมีได้ "
+                f"(เกิน {self.limit:,} ค่า)", ALIAS_EXPECTED))
+
+    def _clean(self, value: str, loc: FieldPath, line: int) -> str:
+        """The value without zero-width characters; a forbidden character is an error (every
+        value that holds one is named, not only the first)."""
+        found = characters.forbidden_in_value(value)
+        if found is not None:
+            self.problems.append(Problem(self.shown_path, line, _dotted(loc), found.message,
+                                         found.expected))
+        return characters.without_zero_width(value)
+
+    def _key(self, key_node: yaml.Node, loc: FieldPath, line: int) -> str | None:
+        if not isinstance(key_node, yaml.ScalarNode):
+            self.problems.append(Problem(self.shown_path, line, _dotted(loc),
+                                         "ชื่อช่องข้อมูล (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
+                                         "ชื่อช่องข้อมูลตามด้วย : เช่น 'title: …'"))
+            return None
+        return self._text(key_node, loc, line)
+
+    def _text(self, node: yaml.ScalarNode, loc: FieldPath, line: int) -> str:
+        """A scalar's text, looked at for forbidden characters where one can hide in it."""
+        if self.check and (self.clean_all or node.style == '"'):
+            return self._clean(str(node.value), loc, line)
+        return str(node.value)
+
+    def _mapping(self, node: yaml.MappingNode, loc: FieldPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            plain = not self.check and isinstance(key_node, yaml.ScalarNode)
+            key = str(key_node.value) if plain else self._key(key_node, loc, key_line)
+            if key is None:
+                continue
+            if key in result:
+                self.problems.append(Problem(
+                    self.shown_path, key_line, _dotted((*loc, key)),
+                    "this key appears twice in the same block",
+                    "each key once; the second one would silently replace the first"))
+                continue
+            result[key] = self.build(value_node, (*loc, key), key_line, depth + 1)
+        return result
+
+
+def _is_null(node: yaml.Node) -> bool:
+    """An unquoted null word, or an explicit !!null."""
+    plain = isinstance(node, yaml.ScalarNode) and not node.style
+    return node.tag == NULL_TAG or plain and node.value in NULL_WORDS and node.tag == STR_TAG
+
+
+def _dotted(loc: FieldPath) -> str:
+    """items[3].budget: the field path as the user reads it."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def field_name(loc: FieldPath) -> str:
+    """Public form of the dotted field path."""
+    return _dotted(loc)
+
+
+def load_yaml(path: Path, root: Path | None = None) -> Document:
+    """Parse one YAML file; a syntax error becomes a Problem with its line."""
+    shown = display_path(path, root)
+    raw_bytes = path.read_bytes()
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw_bytes.count(b"\n", 0, exc.start) + 1   # where the first bad byte is
+        raise UserError(Problem(shown, line, "", f"the file is not UTF-8 text ({exc.reason})",
+                                "save the file as UTF-8")) from None
+    raw, check_values = characters.scan_file(text)
+    if raw is not None:
+        raise UserError(Problem(shown, raw.line, "", raw.message, raw.expected))
+    node = _compose(text, shown)
+    builder = _Builder(shown, text, check_values)
+    data = builder.build(node, (), 1) if node is not None else None
+    if builder.problems:
+        raise UserError(builder.problems)
+    return Document(path, data, SourceFile(shown, builder.lines))
+
+
+def _compose(text: str, shown: str) -> yaml.Node | None:
+    """The file's node tree; libyaml's errors become a Problem with their line."""
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        reason = exc.problem or exc.context or "not valid YAML"
+        if "maximum nesting depth" in reason:
+            raise UserError(Problem(shown, line, "", f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น",
+                                    DEPTH_EXPECTED)) from None
+        raise UserError(Problem(shown, line, "", f"not valid YAML: {reason}",
+                                "YAML like 'key: value', indented with spaces")) from None
+    except yaml.YAMLError as exc:   # a reader error: scan_file should have found its character
+        raise UserError(Problem(shown, None, "", f"not valid YAML: {exc}",
+                                "YAML like 'key: value', indented with spaces")) from None

@@ -1,0 +1,161 @@
+"""Build the site with MkDocs in this process: the user's mkdocs.yml with the unit's details
+as overrides, the generated files added by the plugin, every warning a failure."""
+from __future__ import annotations
+
+import contextlib
+import datetime
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
+
+from .. import thai
+from ..errors import Problem, UserError, display_path
+from ..model.dataset import Dataset
+from ..opendata.catalogue import CATALOGUE_PAGE
+from ..project import Project
+from ..render.pages import RULES_PAGE, status_path
+from ..render.types import Asset, Page
+from ..topics import Topic
+from .plugin import PLUGIN_NAME, SitePlugin
+
+FAILED = "MkDocs could not build the site; site/ was left as it was."
+
+
+def site_config(project: Project, dataset: Dataset, pages: list[Page],
+                build_date: datetime.date, site_dir: Path) -> dict[str, Any]:
+    """What only the data knows, as overrides of the user's mkdocs.yml."""
+    unit = dataset.unit
+    user = _user_config(project.mkdocs_yml)
+    theme = user.get("theme") or {}
+    return {
+        "site_name": unit.name_th,
+        "docs_dir": str(project.content_dir),
+        "site_dir": str(site_dir),
+        "strict": True,
+        # An override replaces a whole key: keep the user's theme and extra beside ours.
+        "theme": {**({"name": theme} if isinstance(theme, str) else theme),
+                  "custom_dir": str(project.theme_dir)},
+        "nav": navigation(dataset, pages, project),
+        "extra": {**(user.get("extra") or {}), "oit": {
+            "unit": unit.model_dump(mode="json", include={
+                "name_th", "name_en", "parent", "address", "phone", "email", "website"}),
+            "build_date": thai.thai_date(build_date),
+            "build_date_iso": build_date.isoformat(),
+            "current_fiscal_year": dataset.current_year,
+        }},
+    }
+
+
+def _user_config(path: Path) -> dict[str, Any]:
+    """The user's mkdocs.yml as MkDocs reads it (INHERIT and !ENV included)."""
+    with _mkdocs_problems(), path.open("rb") as source:
+        config = yaml_load(source)
+    return config if isinstance(config, dict) else {}
+
+
+def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[Any]:
+    """Home, the current year first, then earlier years, then hand-written pages."""
+    titles = {page.path: page.title for page in pages}
+    years = [dataset.current_year, *dataset.archive_years]
+    nav: list[Any] = [{"หน้าแรก": "index.md"}]
+    for year in years:
+        entries = [{titles[f"{year}/index.md"]: f"{year}/index.md"}] + [
+            {titles[f"{year}/{t.slug}.md"]: f"{year}/{t.slug}.md"} for t in Topic] + [
+            {titles[status_path(year)]: status_path(year)}]
+        label = f"ปีงบประมาณ {year}" + (" (ปัจจุบัน)" if year == dataset.current_year else "")
+        nav.append({label: entries})
+    nav.append({titles[RULES_PAGE]: RULES_PAGE})
+    nav.append({titles[CATALOGUE_PAGE]: CATALOGUE_PAGE})
+    generated = set(titles)
+    for path in sorted(project.content_dir.rglob("*.md")):
+        rel = path.relative_to(project.content_dir).as_posix()
+        if rel not in generated and not rel.startswith("_"):
+            nav.append(rel)
+    return nav
+
+
+def run_mkdocs(project: Project, overrides: dict[str, Any], assets: list[Asset],
+               current_year: int) -> None:
+    """Load the config and build the site; any MkDocs warning fails the build, named.
+
+    An OSError (a full disk while MkDocs writes) is raised naming the file it was writing.
+    """
+    plugin = SitePlugin(assets, current_year)
+    with _mkdocs_problems():
+        config = load_config(config_file=str(project.mkdocs_yml), **overrides)
+        config.plugins[PLUGIN_NAME] = plugin
+        try:
+            mkdocs_build(config)
+        except OSError as exc:
+            raise _named(exc, plugin.writing or config.site_dir) from None
+        except jinja2.TemplateError as exc:   # a broken override in site_theme/
+            raise UserError(_template_problem(exc, project), FAILED) from None
+
+
+def _template_problem(exc: jinja2.TemplateError, project: Project) -> Problem:
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "site_theme/"
+    return Problem(display_path(Path(name), project.root), getattr(exc, "lineno", None), "",
+                   f"แม่แบบหน้าเว็บผิดพลาด: {exc}", "แม่แบบ Jinja2 ที่ถูกต้อง")
+
+
+def _named(exc: OSError, writing: str) -> OSError:
+    """The fault naming the file written: a copy's target, else what MkDocs was writing."""
+    if exc.filename2 is not None:
+        return OSError(exc.errno, exc.strerror, exc.filename2)
+    if exc.filename is None:
+        return OSError(exc.errno, exc.strerror, writing)
+    return exc
+
+
+class _Collected(logging.Handler):
+    """MkDocs' warnings and errors, each one a Problem."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.problems: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.problems.append(Problem("mkdocs", None, "", record.getMessage()))
+
+
+@contextlib.contextmanager
+def _mkdocs_problems() -> Iterator[None]:
+    """MkDocs' log collected (not printed) and its aborts raised as a UserError with every
+    warning; Material's end-of-life notice silenced; both restored after."""
+    logger = logging.getLogger("mkdocs")
+    collected, propagate = _Collected(), logger.propagate
+    logger.addHandler(collected)
+    logger.propagate = False
+    try:
+        with _environ("NO_MKDOCS_2_WARNING", "1"):
+            yield
+    except MkDocsException as exc:   # Abort, ConfigurationError, PluginError…
+        problems = collected.problems or [Problem("mkdocs", None, "", str(exc))]
+        raise UserError(problems, FAILED) from None
+    finally:
+        logger.removeHandler(collected)
+        logger.propagate = propagate
+    if collected.problems:   # strict as MkDocs is: a warning it only logged fails the build
+        raise UserError(collected.problems, FAILED)
+
+
+@contextlib.contextmanager
+def _environ(name: str, value: str) -> Iterator[None]:
+    """``os.environ[name] = value`` while the block runs."""
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
