@@ -30,9 +30,10 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.commands.build import STAGES, BuildReport, build, links
-from generator.project import Project
-from generator.topics import Topic
+from generator.commands.build import STAGES, BuildReport, build  # noqa: E402
+from generator.commands.links import links  # noqa: E402
+from generator.project import Project  # noqa: E402
+from generator.topics import Topic  # noqa: E402
 
 CATEGORIES = ["งบบุคลากร", "งบดำเนินงาน", "งบลงทุน"]
 METHODS = ["เฉพาะเจาะจง", "e-bidding", "คัดเลือก", "e-market"]

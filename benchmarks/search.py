@@ -24,8 +24,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from pipeline import make_project  # noqa: E402
 
-from generator.commands.build import build
-from generator.links.linkchecker import serve
+from generator.commands.build import build  # noqa: E402
+from generator.links.linkchecker import serve  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]

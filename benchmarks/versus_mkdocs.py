@@ -32,10 +32,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.pipeline import make_project  # noqa: E402
-from generator.commands.build import check_all, generate, validate
-from generator.project import Project
-from generator.render.pages import document_assets, drawn
-from generator.site.builder import site_config
+from generator.commands.build import generate, site_files  # noqa: E402
+from generator.commands.check import check_all  # noqa: E402
+from generator.commands.validate import load_data  # noqa: E402
+from generator.project import Project  # noqa: E402
+from generator.site.builder import site_config  # noqa: E402
 
 BUILD_DATE = datetime.date(2026, 11, 23)
 BIN = Path(sys.executable).parent
@@ -60,11 +61,11 @@ def oit_command(project: Project, oit: Path = BIN / "oit") -> list[str]:
 
 def flat_mkdocs(project: Project, folder: Path) -> list[str]:
     """A plain MkDocs project of the same pages; the command that builds it."""
-    dataset = validate(project)
+    dataset = load_data(project)
     output = generate(project, dataset, BUILD_DATE, check_all(dataset, BUILD_DATE))
     docs = folder / "docs"
     shutil.copytree(project.content_dir, docs)
-    for asset in output.assets + drawn(output.charts) + document_assets(dataset):
+    for asset in site_files(dataset, output):
         target = docs / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if asset.content is not None:

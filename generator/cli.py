@@ -9,26 +9,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import thai
-from .checks.report import as_json, as_text
-from .commands import build as pipeline
-from .errors import UserError, environment_error
-from .links import report as links_report
+from .commands import check as checking
+from .commands import links as linking
+from .commands.build import build
+from .commands.check import check
+from .commands.links import links
+from .commands.validate import validate
+from .errors import UsageError, UserError, environment_error
 from .links.cache import DEFAULT_MAX_AGE
 from .links.external import DEFAULT_THREADS, DEFAULT_TIMEOUT
-from .links.refs import LinkProblem
 from .project import Project
-from .render.pages import make_environment, render_check_markdown
 from .site.lock import DEFAULT_WAIT
-
-THAILAND = datetime.timezone(datetime.timedelta(hours=7), "Asia/Bangkok")
-
-
-def today_in_thailand() -> datetime.date:
-    """The build date: SOURCE_DATE_EPOCH if set (reproducible builds), else today in Thailand."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.datetime.fromtimestamp(int(epoch), THAILAND) if epoch
-              else datetime.datetime.now(THAILAND))
-    return moment.date()
 
 
 def _iso_date(text: str) -> datetime.date:
@@ -58,7 +49,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="Buddhist Era fiscal year (default: the unit's current_fiscal_year)")
     check.add_argument("--as-of", type=_any_date, default=None,
                        help="check as of this date (default: today in Thailand)")
-    check.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    check.add_argument("--format", choices=checking.FORMATS, default="text")
     _links_parser(commands.add_parser(
         "links", help="check every web address in the data and every link of the built site"))
     return parser
@@ -76,7 +67,7 @@ def _links_parser(links: argparse.ArgumentParser) -> None:
                        help=f"seconds to wait for each address (default: {DEFAULT_TIMEOUT:g})")
     links.add_argument("--threads", type=_count, default=DEFAULT_THREADS,
                        help=f"addresses checked at the same time (default: {DEFAULT_THREADS})")
-    links.add_argument("--format", choices=("text", "json"), default="text")
+    links.add_argument("--format", choices=linking.FORMATS, default="text")
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -127,18 +118,8 @@ def _any_date(text: str) -> datetime.date:
 
 
 def run_build(project: Project, args: argparse.Namespace) -> str:
-    report = pipeline.build(project, args.build_date or today_in_thailand(),
-                            show_findings=args.show_findings,
-                            wait=args.wait, notify=_tell)
-    written = report.written
-    changed = f"{len(written.written)} written, {len(written.unchanged)} unchanged" if written else ""
-    removed = f", {len(written.removed)} removed" if written and written.removed else ""
-    total = sum(report.seconds.values())
-    dead = (f"; {len(report.broken_links)} evidence address(es) known broken "
-            "(`oit links --external`), shown on the status page" if report.broken_links else "")
-    return "\n".join([f"Built {project.site_dir.name}/ from {project.data_dir.name}/: "
-                      f"{report.pages} pages ({changed}{removed}); internal links OK{dead}; "
-                      f"{total:.1f} s", *_warnings(report.link_warnings)])
+    return build(project, args.build_date, show_findings=args.show_findings, wait=args.wait,
+                 notify=_tell).as_text()
 
 
 def _tell(message: str) -> None:
@@ -146,44 +127,18 @@ def _tell(message: str) -> None:
 
 
 def run_validate(project: Project, args: argparse.Namespace) -> str:
-    dataset = pipeline.validate(project)
-    warnings = pipeline.require_valid_links(dataset)
-    topics = sum(len(fy.topics) for fy in dataset.years.values())
-    return "\n".join([f"Data OK: {dataset.unit.name_th}, {len(dataset.years)} fiscal year(s) "
-                      f"({', '.join(map(str, sorted(dataset.years)))}), {topics} topic file(s)",
-                      *_warnings(warnings)])
-
-
-def _warnings(problems: list[LinkProblem]) -> list[str]:
-    return [links_report.warning_line(p) for p in problems if not p.is_error]
-
-
-def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
-    report = pipeline.links(project, datetime.datetime.now(datetime.timezone.utc),
-                            external=args.external, refresh=args.refresh, max_age=args.max_age,
-                            timeout=args.timeout, threads=args.threads)
-    render = links_report.as_json if args.format == "json" else links_report.as_text
-    return render(report).rstrip("\n"), 0 if report.ok else 1
-
-
-class UsageError(Exception):
-    """A command line that cannot be carried out (exit code 2)."""
+    return validate(project).as_text()
 
 
 def run_check(project: Project, args: argparse.Namespace) -> tuple[str, int]:
-    dataset = pipeline.validate(project)
-    year = args.year or dataset.current_year
-    if year not in dataset.years:
-        known = ", ".join(map(str, sorted(dataset.years)))
-        raise UsageError(f"no data for fiscal year {year} (data/{year}/ does not exist; "
-                         f"years with data: {known})")
-    report = pipeline.check(dataset, year, args.as_of or today_in_thailand(),
-                            pipeline.known_broken_links(project, dataset))
-    if args.format == "markdown":
-        text = render_check_markdown(report, make_environment(project.theme_dir))
-    else:
-        text = as_json(report) if args.format == "json" else as_text(report)
-    return text.rstrip("\n"), 0 if report.complete else 1
+    report = check(project, args.year, args.as_of)
+    return checking.formatted(report, args.format, project), 0 if report.complete else 1
+
+
+def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
+    report = links(project, external=args.external, refresh=args.refresh,
+                   max_age=args.max_age, timeout=args.timeout, threads=args.threads)
+    return linking.formatted(report, args.format), 0 if report.ok else 1
 
 
 Command = Callable[[Project, argparse.Namespace], "str | tuple[str, int]"]
@@ -220,7 +175,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         print(f"oit {args.command}: {exc}", file=sys.stderr)
         return 2
     text, code = result if isinstance(result, tuple) else (result, 0)
-    print(text, flush=True)
+    print(text.rstrip("\n"), flush=True)
     return code
 
 
@@ -232,6 +187,3 @@ def _silence_stdout() -> None:
     except (OSError, ValueError):
         pass
 
-
-if __name__ == "__main__":
-    sys.exit(main())

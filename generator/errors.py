@@ -1,4 +1,5 @@
-"""The one kind of user error: problems in the user's files, all reported at once."""
+"""What goes wrong on the user's side: problems in their files, all reported at once, a
+request that cannot be carried out, and a fault of the machine put in words."""
 from __future__ import annotations
 
 import errno
@@ -31,16 +32,17 @@ class UserError(Exception):
         self.summary = summary
         super().__init__(self.render())
 
-    def __reduce__(self) -> tuple[type[UserError], tuple[list[Problem], str]]:
-        # Raised in a build process and re-raised in the parent: keep the problems.
-        return UserError, (self.problems, self.summary)
-
     def render(self) -> str:
         """All problems, one per line, with an optional summary line first."""
         lines = [str(p) for p in self.problems]
         if self.summary:
             lines.insert(0, self.summary)
         return "\n".join(lines)
+
+
+class UsageError(Exception):
+    """A request that cannot be carried out as asked (the CLI exits 2), e.g. a fiscal year
+    that has no data folder."""
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

@@ -1,6 +1,7 @@
 """Where a project's folders are; every command works on one Project."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +13,9 @@ class Project:
     root: Path
 
     @classmethod
-    def at(cls, root: Path) -> Project:
-        return cls(root.resolve())
+    def at(cls, root: str | os.PathLike[str]) -> Project:
+        """The project in folder ``root`` (absolute from here on)."""
+        return cls(Path(root).resolve())
 
     @property
     def data_dir(self) -> Path:

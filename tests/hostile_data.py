@@ -13,7 +13,7 @@ from typing import Annotated, Any, Callable
 import yaml
 from pydantic import BaseModel
 
-from generator.commands.build import validate
+from generator.commands.validate import load_data
 from generator.errors import UserError
 from generator.model.dataset import Unit
 from generator.project import Project
@@ -212,7 +212,7 @@ def fill_project(data: Path, make: Maker) -> HostileData:
 
 def problems_of(root: Path) -> list[Any]:
     try:
-        validate(Project.at(root))
+        load_data(Project.at(root))
     except UserError as exc:
         return list(exc.problems)
     return []

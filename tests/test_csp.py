@@ -1,5 +1,5 @@
 """The pages' Content-Security-Policy: Material's own inline scripts run, no other inline
-script or event attribute does (site_theme/main.html, generator/site_plugin.py)."""
+script or event attribute does (site_theme/main.html, generator/site/plugin.py)."""
 from __future__ import annotations
 
 import shutil

@@ -25,6 +25,8 @@ from types import FrameType
 import pytest
 
 from generator.commands import build as pipeline
+from generator.commands.check import check_all, known_broken_links
+from generator.commands.validate import load_data
 from generator.cli import main
 from generator.project import Project
 from generator.render.pages import drawn
@@ -211,9 +213,8 @@ def run_case(root: Path) -> list[str]:
 
 def generate_everything(project: Project) -> None:
     """Everything `oit build` makes from the data before MkDocs runs, and the check reports."""
-    dataset = pipeline.validate(project)
-    reports = pipeline.check_all(dataset, BUILD_DATE,
-                                 pipeline.known_broken_links(project, dataset))
+    dataset = load_data(project)
+    reports = check_all(dataset, BUILD_DATE, known_broken_links(project, dataset))
     for report in reports.values():
         as_text(report)
         as_json(report)

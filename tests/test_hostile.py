@@ -25,7 +25,8 @@ from hostile_data import (PLAIN, RECIPES, WHOLE_VALUES, Filled, HostileData, Pag
                           all_text_fields, dangerous, documents, fill_model, fill_project,
                           problems_of, read_back, recipe_maker, shape, whole_maker,
                           write_documents)
-from generator.commands.build import build, check
+from generator.commands.build import build
+from generator.commands.check import check_year
 from generator.model.load import load_dataset
 from generator.links.linkchecker import serve
 from generator.project import Project
@@ -61,7 +62,7 @@ def _markdown() -> markdown.Markdown:
 def _converted(root: Path) -> dict[str, tuple[PageShape, list[PageShape]]]:
     """Each generated page as HTML, and its table of contents entries as Material prints them."""
     dataset = load_dataset(root / "data", root)
-    reports = {year: check(dataset, year, BUILD_DATE) for year in dataset.years}
+    reports = {year: check_year(dataset, year, BUILD_DATE) for year in dataset.years}
     pages = render_site(dataset, build_date=BUILD_DATE, intro="", reports=reports,
                         env=make_environment(root / "site_theme"), show_findings=True).pages
     md = _markdown()

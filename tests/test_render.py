@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import check
+from generator.commands.check import check_year
 from generator.model.load import load_dataset
 from generator.model.dataset import Dataset
 from generator.render.markdown import link_path, link_target, md_cell, md_code, md_line, md_text
@@ -24,7 +24,7 @@ BUILD_DATE = datetime.date(2026, 11, 23)
 def _render_example(theme_dir: Path | None = None, show_findings: bool = False) -> dict[str, str]:
     dataset = load_dataset(REPO / "data", REPO)
     intro = (REPO / "content" / "_fragments" / "home-intro.md").read_text(encoding="utf-8").strip()
-    reports = {year: check(dataset, year, BUILD_DATE) for year in dataset.years}
+    reports = {year: check_year(dataset, year, BUILD_DATE) for year in dataset.years}
     pages = render_site(dataset, build_date=BUILD_DATE, intro=intro,
                         env=make_environment(theme_dir or REPO / "site_theme"), reports=reports,
                         show_findings=show_findings).pages
@@ -79,7 +79,7 @@ def test_annual_report_not_yet_due_points_to_the_previous_year() -> None:
 
 def test_missing_topic_that_is_due_says_so() -> None:
     dataset = load_dataset(REPO / "tests" / "fixtures" / "minimal", REPO)
-    reports = {2569: check(dataset, 2569, BUILD_DATE)}
+    reports = {2569: check_year(dataset, 2569, BUILD_DATE)}
     pages = render_site(dataset, build_date=BUILD_DATE, intro="", reports=reports,
                         env=make_environment(REPO / "site_theme")).pages
     page = next(p.text for p in pages if p.path == "2569/05-opinion-channels.md")
@@ -227,7 +227,7 @@ def _dataset_with_documents(tmp_path: Path) -> Dataset:
 
 
 def _render_dataset(dataset: Dataset) -> dict[str, str]:
-    reports = {year: check(dataset, year, BUILD_DATE) for year in dataset.years}
+    reports = {year: check_year(dataset, year, BUILD_DATE) for year in dataset.years}
     pages = render_site(dataset, build_date=BUILD_DATE, intro="", reports=reports,
                         env=make_environment(REPO / "site_theme")).pages
     return {page.path: page.text for page in pages}

@@ -1,4 +1,4 @@
-"""The completeness rules (generator/rules.py), every one of them both ways.
+"""The completeness rules (generator/checks/rules.py), every one of them both ways.
 
 1. The example data passes: FY 2569 has no finding at all, FY 2570 only its three
    deliberate gaps.

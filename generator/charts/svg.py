@@ -2,7 +2,7 @@
 
 Charts are drawn as SVG text at build time, pure functions of their input: the same chart
 gives the same bytes. No script and no external file: the SVG shows in an <img> in any
-browser, and in print. ``chart_bars`` and ``chart_lines`` draw the two kinds of chart.
+browser, and in print. ``bars`` and ``lines`` draw the two kinds of chart.
 """
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""One module per command of `oit`; each command's function is part of the library API."""

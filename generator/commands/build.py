@@ -1,29 +1,23 @@
-"""The commands' pipelines: `oit build` (validate → links offline → generate Markdown → MkDocs →
-internal link check → publish site/), `oit check` and `oit links`."""
+"""`oit build`: validate → links offline → generate Markdown → MkDocs → internal link check →
+publish site/."""
 from __future__ import annotations
 
 import contextlib
 import datetime
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 import jinja2
 
-from ..checks.engine import CheckReport, run_checks
-from ..checks.rules import DUE_DATES, RULES
+from .. import thai
+from ..checks.engine import CheckReport
 from ..errors import Problem, UserError, display_path
-from ..links.cache import DEFAULT_MAX_AGE, due_for_check, load_cache, merged, save_cache
-from ..links.external import DEFAULT_THREADS, DEFAULT_TIMEOUT, check_external
-from ..links.internal import SiteLinkReport, check_site_links, find_broken_links, site_checker
-from ..links.offline import UNFETCHABLE, check_offline
-from ..links.refs import LinkProblem, LinkRef, LinkSeverity, link_refs, unique_urls
-from ..links.report import ExternalRun, LinksReport
-from ..links.status import ExternalResult, broken_links, external_problems
+from ..links.internal import SiteLinkReport, check_site_links, site_checker
+from ..links.refs import LinkProblem, link_refs
 from ..model.dataset import Dataset
-from ..model.load import DataProblems, load_dataset
 from ..processes import paused_gc
 from ..project import Project
 from ..render.pages import SiteOutput, document_assets, drawn, make_environment, render_site
@@ -32,6 +26,8 @@ from ..site.builder import run_mkdocs, site_config
 from ..site.content import WriteResult, write_pages
 from ..site.lock import DEFAULT_WAIT, build_lock
 from ..site.publish import clean_leftovers, new_staging, publish, remove_tree
+from .check import check_all, known_broken_links
+from .validate import load_data, require_valid_links, warning_lines
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
 T = TypeVar("T")
@@ -39,6 +35,10 @@ T = TypeVar("T")
 
 @dataclass
 class BuildReport:
+    """What a build did, and how long each stage took."""
+
+    site_dir: Path
+    data_dir: Path
     pages: int = 0
     written: WriteResult | None = None
     seconds: dict[str, float] = field(default_factory=dict)
@@ -46,64 +46,41 @@ class BuildReport:
     broken_links: dict[str, str] = field(default_factory=dict)   # from the link cache
     internal: SiteLinkReport | None = None
 
-
-def validate(project: Project) -> Dataset:
-    """Load and validate the data; raises UserError with every problem."""
-    try:
-        return load_dataset(project.data_dir, project.root)
-    except DataProblems as exc:   # every problem of a run at once: add the unusable addresses
-        if exc.valid is None:
-            raise
-        unusable = [_as_problem(p) for p in check_offline(exc.valid) if p.is_error]
-        if not unusable:
-            raise
-        raise DataProblems(exc.problems + unusable, exc.valid) from None
-
-
-def check(dataset: Dataset, year: int, as_of: datetime.date,
-          broken_links: Mapping[str, str] | None = None) -> CheckReport:
-    """The completeness check of one fiscal year as of a date."""
-    return run_checks(dataset, year, as_of, RULES, DUE_DATES, broken_links)
+    def as_text(self) -> str:
+        written = self.written
+        changed = (f"{len(written.written)} written, {len(written.unchanged)} unchanged"
+                   if written else "")
+        removed = f", {len(written.removed)} removed" if written and written.removed else ""
+        dead = (f"; {len(self.broken_links)} evidence address(es) known broken "
+                "(`oit links --external`), shown on the status page" if self.broken_links else "")
+        return "\n".join([f"Built {self.site_dir.name}/ from {self.data_dir.name}/: "
+                          f"{self.pages} pages ({changed}{removed}); internal links OK{dead}; "
+                          f"{sum(self.seconds.values()):.1f} s",
+                          *warning_lines(self.link_warnings)])
 
 
-def check_all(dataset: Dataset, as_of: datetime.date,
-              broken_links: Mapping[str, str] | None = None) -> dict[int, CheckReport]:
-    """The completeness check of every fiscal year in the data, as of one date."""
-    return {year: check(dataset, year, as_of, broken_links) for year in dataset.years}
+def build(project: Project, build_date: datetime.date | None = None, *,
+          check_links: bool = True, show_findings: bool = False, wait: float = DEFAULT_WAIT,
+          notify: Callable[[str], None] = lambda _: None) -> BuildReport:
+    """The whole pipeline; on any failure the published site/ is left untouched.
 
-
-def require_valid_links(dataset: Dataset,
-                        refs: Sequence[LinkRef] | None = None) -> list[LinkProblem]:
-    """The offline link checks: raise UserError with every error (file:line); the warnings.
-
-    ``refs`` are the data's addresses (link_refs) when the caller already has them.
+    ``build_date`` is the date the pages show (default: today in Thailand). One build at a
+    time per project: a second one waits up to ``wait`` seconds (``notify`` hears once for
+    whom).
     """
-    problems = check_offline(dataset, refs)
-    errors = [_as_problem(p) for p in problems if p.is_error]
-    if errors:
-        raise UserError(errors, f"{len(errors)} web address(es) in the data files cannot work:")
-    return problems
-
-
-def _as_problem(link: LinkProblem) -> Problem:
-    ref = link.ref
-    assert ref is not None, "offline problems always come from the data"
-    return Problem(ref.file, ref.line, ref.field, f"{ref.where}: {link.message}: {link.url}",
-                   link.suggestion or "")
-
-
-def known_broken_links(project: Project, dataset: Dataset,
-                       offline: list[LinkProblem] | None = None,
-                       refs: Sequence[LinkRef] | None = None) -> dict[str, str]:
-    """{url: Thai reason}: offline errors and the cached external results (never the network).
-
-    ``offline`` (the offline checks' result) and ``refs`` (link_refs) when the caller already
-    has them.
-    """
-    refs = link_refs(dataset) if refs is None else refs
-    cache = load_cache(project.link_cache)
-    results = [cache[url] for url in unique_urls(refs) if url in cache]
-    return broken_links(check_offline(dataset, refs) if offline is None else offline, results)
+    build_date = build_date or thai.today_in_thailand()
+    with build_lock(project.work_dir, project.root, wait=wait, notify=notify):
+        clean_leftovers(project.site_dir, project.work_dir)
+        staging = new_staging(project.work_dir)
+        try:
+            report = _build_into(staging, project, build_date, check_links=check_links,
+                                 show_findings=show_findings)
+            publish(staging, project.site_dir, project.work_dir)
+        except BaseException:
+            with contextlib.suppress(OSError):   # a full disk must not stay full of it
+                remove_tree(staging)
+            raise
+        return report
 
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
@@ -121,35 +98,18 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
                                 "a valid Jinja2 template")) from None
 
 
-def build(project: Project, build_date: datetime.date, *, check_links: bool = True,
-          show_findings: bool = False, wait: float = DEFAULT_WAIT,
-          notify: Callable[[str], None] = lambda _: None) -> BuildReport:
-    """The whole pipeline; on any failure the published site/ is left untouched.
-
-    One build at a time per project: a second one waits up to ``wait`` seconds (``notify``
-    hears once for whom).
-    """
-    with build_lock(project.work_dir, project.root, wait=wait, notify=notify):
-        clean_leftovers(project.site_dir, project.work_dir)
-        staging = new_staging(project.work_dir)
-        try:
-            report = _build_into(staging, project, build_date, check_links=check_links,
-                                 show_findings=show_findings)
-            publish(staging, project.site_dir, project.work_dir)
-        except BaseException:
-            with contextlib.suppress(OSError):   # a full disk must not stay full of it
-                remove_tree(staging)
-            raise
-        return report
+def site_files(dataset: Dataset, output: SiteOutput) -> list[Asset]:
+    """The files the plugin adds to the site: open data, charts, evidence documents."""
+    return output.assets + drawn(output.charts) + document_assets(dataset)
 
 
 def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
                 check_links: bool, show_findings: bool) -> BuildReport:
     """Everything but publishing: the site built and checked in ``staging``."""
-    report = BuildReport()
+    report = BuildReport(project.site_dir, project.data_dir)
     timer = _Timer(report.seconds)
     with paused_gc():
-        dataset = timer("load+validate", lambda: validate(project))
+        dataset = timer("load+validate", lambda: load_data(project))
         refs = timer("load+validate", lambda: link_refs(dataset))
         report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset, refs))
         report.broken_links = timer("load+validate", lambda: known_broken_links(
@@ -159,7 +119,7 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
         # Written into content/ before MkDocs reads it: another builder can take the site over.
         report.written = timer("generate", lambda: write_pages(
             output.pages, project.content_dir, project.root))
-        assets = timer("generate", lambda: _site_files(dataset, output))
+        assets = timer("generate", lambda: site_files(dataset, output))
         overrides = timer("generate", lambda: site_config(
             project, dataset, output.pages, build_date, staging))
     with contextlib.ExitStack() as stack:
@@ -178,53 +138,6 @@ def _generate_files(project: Project, dataset: Dataset, build_date: datetime.dat
     output = generate(project, dataset, build_date, reports, show_findings)
     report.pages = len(output.pages)
     return output
-
-
-def _site_files(dataset: Dataset, output: SiteOutput) -> list[Asset]:
-    """The files the plugin adds to the site: open data, charts, evidence documents."""
-    return output.assets + drawn(output.charts) + document_assets(dataset)
-
-
-def links(project: Project, now: datetime.datetime, *, external: bool = False,
-          refresh: bool = False, max_age: datetime.timedelta = DEFAULT_MAX_AGE,
-          timeout: float = DEFAULT_TIMEOUT, threads: int = DEFAULT_THREADS,
-          requests_per_second: float = 10) -> LinksReport:
-    """`oit links`: the offline checks, the built site's internal links, and (if asked) the
-    external addresses over the network, re-checking only what the cache does not vouch for."""
-    dataset = validate(project)
-    refs = link_refs(dataset)
-    report = LinksReport(dataset.unit.name_th, refs, check_offline(dataset, refs))
-    if project.site_dir.is_dir():
-        report.internal = find_broken_links(project.site_dir)
-        report.problems += [LinkProblem(LinkSeverity.ERROR, "internal", b.code, b.url, b.result,
-                                        page=b.page) for b in report.internal.broken]
-    else:
-        report.internal_note = f"{project.site_dir.name}/ does not exist yet: run `oit build`"
-    unfetchable = {p.url for p in report.problems if p.code in UNFETCHABLE}
-    urls = [url for url in unique_urls(refs) if url not in unfetchable]
-    cache = load_cache(project.link_cache)
-    if not external:
-        report.cached = {url: cache[url] for url in urls if url in cache}
-        return report
-    report.external = _external_run(project, urls, cache, now, refresh, max_age,
-                                    lambda due: check_external(
-                                        due, now=now, timeout=timeout, threads=threads,
-                                        requests_per_second=requests_per_second))
-    report.problems += external_problems(refs, report.external.results)
-    return report
-
-
-def _external_run(project: Project, urls: list[str], cache: Mapping[str, ExternalResult],
-                  now: datetime.datetime, refresh: bool, max_age: datetime.timedelta,
-                  check: Callable[[list[str]], list[ExternalResult]]) -> ExternalRun:
-    """Check what the cache does not vouch for, and keep every result of the data's addresses."""
-    start = time.perf_counter()
-    due = due_for_check(urls, cache, now, max_age, refresh)
-    wanted = set(urls)
-    results = {url: result for url, result in merged(cache, check(due) if due else []).items()
-               if url in wanted}
-    save_cache(project.link_cache, results)   # only what the data still links
-    return ExternalRun(results, due, max_age, time.perf_counter() - start)
 
 
 class _Timer:

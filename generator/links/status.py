@@ -13,8 +13,6 @@ from enum import Enum
 from .. import thai
 from .refs import LinkProblem, LinkRef, LinkSeverity
 
-THAILAND = datetime.timezone(datetime.timedelta(hours=7), "Asia/Bangkok")
-
 
 class LinkStatus(Enum):
     """The outcome of checking one external address."""
@@ -96,7 +94,7 @@ class ExternalResult:
         label = self.status.label_th
         if self.status is LinkStatus.HTTP_ERROR and self.http_code:
             label = f"{_HTTP_TH.get(self.http_code, label)} (HTTP {self.http_code})"
-        checked = thai.thai_date(self.checked_at.astimezone(THAILAND).date(), "short")
+        checked = thai.thai_date(self.checked_at.astimezone(thai.THAILAND).date(), "short")
         return f"{label} (ตรวจเมื่อ {checked})"
 
 

@@ -216,7 +216,7 @@ def _document(value: Any, info: ValidationInfo) -> LocalDocument | None:
     if isinstance(value, list | dict):
         not_a_single_value(value)
     folder = (info.context or {}).get("documents")
-    if not isinstance(folder, DocumentFolder):   # a bug: dataset.py always passes it
+    if not isinstance(folder, DocumentFolder):   # a bug: load.py always passes it
         raise RuntimeError("documents can only be checked while loading a data folder")
     return folder.inspect(str(value))
 
