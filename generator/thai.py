@@ -154,8 +154,8 @@ def parse_month(value: str | datetime.date, fiscal_year: int | None = None) -> t
     return (start.year if month >= 10 else start.year + 1), month
 
 
-# How nearly every amount is written (1,234,567.50): read without the checks' detours
-# (36,000 amounts at 600 pages). Thirteen digits at most: under MAX_AMOUNT.
+# How nearly every amount is written (1,234,567.50): read without the checks' detours.
+# Thirteen digits at most: under MAX_AMOUNT.
 _PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3}){0,3}|[0-9]{1,13})(?:\.[0-9]{1,2})?")
 
 
@@ -339,7 +339,7 @@ def percent(part: Decimal, whole: Decimal) -> Decimal | None:
         return None
     # Divide with 60 significant digits so rounding effectively happens once: for amounts
     # in satang a true quotient is either exactly a tie (then exact here) or farther from
-    # one than 60 digits can blur; Fraction gave the same results five times slower.
+    # one than 60 digits can blur; Fraction gives the same results, slower.
     with localcontext() as ctx:
         ctx.prec = 60
         quotient = Decimal(part) * 100 / Decimal(whole)

@@ -43,6 +43,25 @@ def example_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", REPO / "data")
 
 
+@pytest.fixture(scope="session")
+def minimal_built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal project built once per test session; tests take a copy (minimal_built)."""
+    import datetime
+
+    from generator.commands.build import build
+    from generator.project import Project
+
+    root = copy_project(tmp_path_factory.mktemp("minimal") / "project", FIXTURES / "minimal")
+    build(Project.at(root), datetime.date(2026, 11, 23))
+    return root
+
+
+@pytest.fixture
+def minimal_built(minimal_built_once: Path, tmp_path: Path) -> Path:
+    """A copy of the built minimal project (data, content with its generated pages, site/)."""
+    return Path(shutil.copytree(minimal_built_once, tmp_path / "project", symlinks=True))
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]

@@ -18,7 +18,8 @@ from generator.model.licences import Licence
 from generator.model.dataset import Dataset, Unit
 from generator.model.topics import (BudgetMonitoring, BudgetPlan, OpinionChannels, Participation,
                                     ProcurementPlan)
-from generator.opendata.catalogue import OpenData, OpenDataset, publish
+from generator.opendata.catalogue import OpenData, OpenDataset
+from generator.opendata import catalogue
 from generator.topics import Topic
 from pagetables import is_data_row, markdown_table, mismatches, page_tables
 from test_render import _render_example
@@ -33,7 +34,7 @@ def dataset() -> Dataset:
 
 @pytest.fixture(scope="module")
 def open_data(dataset: Dataset) -> OpenData:
-    return publish(dataset)
+    return catalogue.open_data(dataset)
 
 
 @pytest.fixture(scope="module")
@@ -246,7 +247,7 @@ def test_the_catalogue_json_lists_every_dataset_and_file(open_data: OpenData) ->
 
 
 def test_publishing_is_deterministic_and_carries_no_build_time(dataset: Dataset) -> None:
-    first, second = publish(dataset), publish(dataset)
+    first, second = catalogue.open_data(dataset), catalogue.open_data(dataset)
     assert [(f.path, f.content) for f in first.files] == [(f.path, f.content) for f in second.files]
     for f in first.files:
         assert b"2026-11-23" not in f.content, f.path   # the example's build date

@@ -96,12 +96,12 @@ def _killed_run(project: Path, after: float, hook: str = "") -> int:
     return proc.returncode
 
 
-def test_site_is_whole_after_a_kill_at_any_of_65_moments_and_the_next_build_cleans_up(
+def test_site_is_whole_after_a_kill_at_any_of_44_moments_and_the_next_build_cleans_up(
         reference: tuple[Path, dict[str, bytes], float]) -> None:
     project, site, _ = reference
     seconds = min(_timed_build(project) for _ in range(2))   # a first build writes more
-    moments = [seconds * 0.95 * i / 55 for i in range(1, 56)]   # spread over a whole build
-    hooks = ["before-exchange", "after-exchange"] * 5
+    moments = [seconds * 0.95 * i / 40 for i in range(1, 41)]   # spread over a whole build
+    hooks = ["before-exchange", "after-exchange"] * 2   # the hook kills at the same point
     killed = 0
     for after in moments:
         code = _killed_run(project, after)
@@ -110,7 +110,7 @@ def test_site_is_whole_after_a_kill_at_any_of_65_moments_and_the_next_build_clea
     for hook in hooks:
         assert _killed_run(project, 0, hook) == -signal.SIGKILL, hook
         _assert_whole(project, site, f"killed {hook}")
-    assert killed >= 45, killed   # most fell inside a build (the rest: it had finished)
+    assert killed >= 32, killed   # most fell inside a build (the rest: it had finished)
     done = _oit(project, *BUILD)
     assert done.returncode == 0, done.stderr
     _assert_whole(project, site, "the next build")
@@ -156,10 +156,13 @@ def _watch_site(project: Path) -> Iterator[list[str]]:
         watcher.join()
 
 
-@pytest.mark.parametrize("stagger", [0.0, 0.5, 1.0, 2.0, 3.0])
+# The second build starts this share of a build's time after the first: together, early,
+# late, and after the first has finished.
+@pytest.mark.parametrize("share", [0.0, 0.3, 0.7, 1.5])
 def test_two_builds_at_once_both_succeed_and_never_break_site_or_content(
-        reference: tuple[Path, dict[str, bytes], float], stagger: float) -> None:
+        reference: tuple[Path, dict[str, bytes], float], share: float) -> None:
     project, site, seconds = reference
+    stagger = share * seconds
     content = _snapshot(project / "content")
     with _watch_site(project) as seen:
         first = subprocess.Popen([str(OIT), "--project", str(project), *BUILD],
@@ -234,7 +237,7 @@ def _pages_all_trusted(project: Path) -> bool:
                for p in (project / "content").rglob("*.md"))
 
 
-@pytest.mark.parametrize("free_kb", [0, 4, 16, 64, 256, 1024, 2048])
+@pytest.mark.parametrize("free_kb", [0, 16, 256, 2048])
 def test_a_full_disk_is_a_message_and_site_and_content_stay_whole(
         tmp_path: Path, free_kb: int) -> None:
     with _small_disk(tmp_path, "24m") as disk:

@@ -193,13 +193,13 @@ def test_each_topic_page_links_its_downloads_with_sizes_and_rows() -> None:
 
 
 def test_catalogue_page_lists_every_dataset_with_its_files_and_fields() -> None:
-    from generator.opendata.catalogue import publish
+    from generator.opendata.catalogue import open_data
     pages = _render_example()
     catalogue = pages["catalogue.md"]
     assert catalogue.startswith(GENERATED_MARK)
     assert "# แคตตาล็อกข้อมูล {#top}" in catalogue
     assert "https://creativecommons.org/licenses/by/4.0/" in catalogue
-    for d in publish(load_dataset(REPO / "data", REPO)).datasets:
+    for d in open_data(load_dataset(REPO / "data", REPO)).datasets:
         assert f"| [{d.title_th}]({d.page}) | {d.year} |" in catalogue
         for f in d.files:
             assert f"]({f.path})" in catalogue

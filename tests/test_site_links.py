@@ -1,6 +1,7 @@
 """The internal link check: pages read once, targets and anchors on disk, each target over HTTP."""
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,34 @@ def test_an_http_failure_names_every_page_that_links_the_target() -> None:
     assert http_failures(rows, targets) == [
         BrokenLink("(home page)", "files/a.pdf", "403 Forbidden", "http"),
         BrokenLink("about/", "../files/a.pdf", "403 Forbidden", "http")]
+
+
+class _Reference(HTMLParser):
+    """What html.parser (slow, exact) finds: href/src outside scripts and styles, and ids."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for key, value in attrs:
+            if value is None:
+                continue
+            if key == "id" or (key == "name" and tag == "a"):
+                self.ids.add(value)
+            elif key in ("href", "src"):
+                self.links.append(value)
+
+    handle_startendtag = handle_starttag
+
+
+@pytest.mark.slow
+def test_scan_page_finds_what_html_parser_finds_on_every_built_page(example_site: Path) -> None:
+    pages = sorted(example_site.rglob("*.html"))
+    assert len(pages) > 15
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        reference = _Reference()
+        reference.feed(text)
+        assert scan_page(text) == (reference.links, reference.ids), page

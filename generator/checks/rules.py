@@ -119,28 +119,35 @@ def _links_alive(data: TopicData, ctx: Context) -> Iterable[Hit]:
             yield Hit(f"ลิงก์เอกสาร '{evidence.title}' เปิดไม่ได้: {reason}", (*loc, "url"))
 
 
-for _topic in Topic:
-    n = _topic.value
-    rule(f"{n}-exists", _topic, MISSING,
-             "มีข้อมูลหัวข้อนี้ของปีงบประมาณที่ตรวจ เมื่อถึงกำหนด",
+def _common_rules(topic: Topic) -> None:
+    """The rules every topic has: its data exists, with evidence, a responsible person,
+    dates and live links."""
+    n = topic.value
+    rule(f"{n}-exists", topic, MISSING,
+         "มีข้อมูลหัวข้อนี้ของปีงบประมาณที่ตรวจ เมื่อถึงกำหนด",
          "The topic's data exists for the fiscal year once it is due",
-         needs_data=False)(_exists(_topic))
-    rule(f"{n}-evidence", _topic, INCOMPLETE, "มีเอกสารหลักฐานอย่างน้อยหนึ่งรายการ",
+         needs_data=False)(_exists(topic))
+    rule(f"{n}-evidence", topic, INCOMPLETE, "มีเอกสารหลักฐานอย่างน้อยหนึ่งรายการ",
          "At least one evidence document")(_has_evidence)
-    rule(f"{n}-responsible", _topic, INCOMPLETE, "ระบุผู้รับผิดชอบ",
+    rule(f"{n}-responsible", topic, INCOMPLETE, "ระบุผู้รับผิดชอบ",
          "The responsible person or group is named", inferred=True)(_responsible)
-    rule(f"{n}-last-updated", _topic, INCOMPLETE, "ระบุวันที่เผยแพร่หรือปรับปรุงข้อมูลล่าสุด",
+    rule(f"{n}-last-updated", topic, INCOMPLETE, "ระบุวันที่เผยแพร่หรือปรับปรุงข้อมูลล่าสุด",
          "The page says when it was published or last updated")(_last_updated)
-    rule(f"{n}-updated-date", _topic, WARNING,
+    rule(f"{n}-updated-date", topic, WARNING,
          "วันที่ปรับปรุงข้อมูลไม่อยู่หลังวันที่ตรวจ (น่าจะพิมพ์ผิด)",
          "The last-updated date is not after the check date (likely a typo)",
          inferred=True)(_updated_not_future)
-    rule(f"{n}-evidence-date", _topic, WARNING,
+    rule(f"{n}-evidence-date", topic, WARNING,
          "เอกสารหลักฐานไม่ลงวันที่หลังวันที่ตรวจ (น่าจะพิมพ์ผิด)",
          "No evidence is dated after the check date (likely a typo)",
          inferred=True)(_evidence_not_future)
-    rule(f"{n}-links", _topic, INCOMPLETE, "ลิงก์เอกสารหลักฐานทุกรายการเปิดได้",
+    rule(f"{n}-links", topic, INCOMPLETE, "ลิงก์เอกสารหลักฐานทุกรายการเปิดได้",
          "Every evidence link opens (a dead link scores the item as missing)")(_links_alive)
+
+
+for each_topic in Topic:
+    _common_rules(each_topic)
+del each_topic
 
 
 # --- 01 budget spending plan ---------------------------------------------------

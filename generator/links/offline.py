@@ -107,8 +107,7 @@ def _problem(ref: LinkRef, severity: LinkSeverity, code: str, message: str,
 @functools.lru_cache(maxsize=8192)
 def _split(url: str) -> tuple[SplitResult | None, str]:
     """The parts of an address, or why it does not parse. Kept: each address is split for
-    the unit's https hosts and again for its own checks (with _host_error kept too, the
-    offline checks of 1,530 addresses at 600 pages went from 0.029 to 0.015 s)."""
+    the unit's https hosts and again for its own checks."""
     try:
         parts = urlsplit(url)
     except ValueError as exc:

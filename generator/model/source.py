@@ -20,7 +20,7 @@ from ..errors import Problem, UserError, display_path
 from . import characters
 
 FieldPath = tuple[str | int, ...]
-# libyaml parses about ten times faster; node marks (our line numbers) are the same. The base
+# libyaml parses much faster than pure Python; node marks (our line numbers) are the same. The base
 # loader resolves no implicit types (that is Python regex work per scalar): we only need null.
 _BASE_LOADER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode:
@@ -28,16 +28,16 @@ _DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode:
 
 
 class _Loader(_BASE_LOADER):  # type: ignore[misc]
-    """The base loader with its per-node resolver calls cut to one dict access (225,000
-    nodes in the 600-page benchmark): we resolve nothing implicitly anyway."""
+    """The base loader with its per-node resolver calls cut to one dict access (a large
+    project has hundreds of thousands of nodes): we resolve nothing implicitly anyway."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         return _DEFAULT_TAGS[kind]
 
     # The composer also tells the resolver when it enters and leaves each node, for path
     # resolvers, which we have none of (the base methods return at once). Built-ins that
-    # take the same arguments and do nothing cost less than those two Python calls a node
-    # (0.015 s at 600 pages): descend_resolver(parent, index) and ascend_resolver().
+    # take the same arguments and do nothing cost less than those two Python calls a node:
+    # descend_resolver(parent, index) and ascend_resolver().
     descend_resolver = slice
     ascend_resolver = tuple
 

@@ -28,8 +28,7 @@ CSV, JSON = "text/csv", "application/json"
 @dataclass(frozen=True)
 class DataFile:
     """One published file: its address in the site, its bytes, and for a CSV its table's
-    description and number of rows (the rows themselves are in the bytes: a build's other
-    processes send every file back, and the rows as objects took longer than the bytes)."""
+    description and number of rows (the rows themselves are in the bytes)."""
 
     path: str                  # relative to the site root, e.g. 2569/data/04-procurement-plan.csv
     media_type: str
@@ -89,8 +88,7 @@ class OpenData:
 
     @functools.cached_property
     def catalogue(self) -> DataFile:
-        """The DCAT catalogue file: made when first asked for, which in a build is by the
-        process that bundles the files while MkDocs runs (0.02 s at 600 pages)."""
+        """The DCAT catalogue file, made when first asked for."""
         return DataFile(CATALOGUE_JSON, JSON, json_bytes(dcat_catalogue(self.unit, self.datasets)))
 
     @property
@@ -124,7 +122,7 @@ def data_path(year: int, topic: Topic, table: str = "", suffix: str = "csv") -> 
     return f"{year}/{DATA_FOLDER}/{name}.{suffix}"
 
 
-def publish(dataset: Dataset) -> OpenData:
+def open_data(dataset: Dataset) -> OpenData:
     """Every topic with data, in every fiscal year, as files; and the catalogue of them all."""
     return catalogued(dataset.unit, open_datasets(dataset, sorted(dataset.years)))
 

@@ -76,8 +76,8 @@ def document_assets(dataset: Dataset) -> list[Asset]:
 
 def year_links(years: Iterable[int], year: int, target: str, current: int) -> str:
     """'**2570** (ปัจจุบัน) · [2569](../2569/index.md)': every year, latest first, each linked
-    to its ``target`` page but the page's own year. (In Python: at 85 years, a Jinja loop on
-    each of 600 pages took a sixth of the rendering.)"""
+    to its ``target`` page but the page's own year. (In Python: a Jinja loop over every
+    year on every page grows with the square of the archive.)"""
     return " · ".join((f"**{y}**" if y == year else f"[{y}](../{y}/{target})")
                       + (" (ปัจจุบัน)" if y == current else "")
                       for y in sorted(years, reverse=True))
