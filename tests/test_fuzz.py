@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import io
 import os
 import random
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
+import jinja2
 import pytest
 
 from generator.commands import build as pipeline
@@ -29,7 +31,7 @@ from generator.commands.check import check_all, known_broken_links
 from generator.commands.validate import load_data
 from generator.cli import main
 from generator.project import Project
-from generator.render.pages import drawn
+from generator.render.pages import drawn, make_environment
 from generator.checks.report import as_json, as_text
 
 from conftest import REPO, copy_project
@@ -218,9 +220,15 @@ def generate_everything(project: Project) -> None:
     for report in reports.values():
         as_text(report)
         as_json(report)
-    output = pipeline.generate(project, dataset, BUILD_DATE, reports)
+    output = pipeline.generate(project, dataset, BUILD_DATE, reports, env=templates(project))
     drawn(output.charts)
     assert output.assets
+
+
+@functools.cache
+def templates(project: Project) -> jinja2.Environment:
+    """The project's templates, compiled once for all cases (no case changes a template)."""
+    return make_environment(project.theme_dir)
 
 
 @pytest.fixture(scope="module")

@@ -84,12 +84,17 @@ def build(project: Project, build_date: datetime.date | None = None, *,
 
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
-             reports: Mapping[int, CheckReport], show_findings: bool = False) -> SiteOutput:
-    """Render every page and file (pure) from the validated data and its completeness check."""
+             reports: Mapping[int, CheckReport], show_findings: bool = False,
+             env: jinja2.Environment | None = None) -> SiteOutput:
+    """Render every page and file (pure) from the validated data and its completeness check.
+
+    ``env``: the templates, compiled once by a caller that renders many times (default: the
+    project's, compiled now).
+    """
     intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
     try:
         return render_site(dataset, build_date=build_date, intro=intro.strip(),
-                           env=make_environment(project.theme_dir),
+                           env=env or make_environment(project.theme_dir),
                            reports=reports, show_findings=show_findings)
     except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "a page template"
