@@ -30,11 +30,16 @@ def _iso_date(text: str) -> datetime.date:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="oit", description="Build a unit's OIT disclosure site.")
-    parser.add_argument("--project", type=Path, default=Path.cwd(),
-                        help="project folder with data/, content/, mkdocs.yml (default: here)")
+    # --project is read before or after the command: `oit --project DIR build` and
+    # `oit build --project DIR` are the same (the command's own copy wins when both are given).
+    project = argparse.ArgumentParser(add_help=False)
+    project.add_argument("--project", type=Path, default=argparse.SUPPRESS,
+                         help="project folder with data/, content/, mkdocs.yml (default: here)")
+    parser = argparse.ArgumentParser(prog="oit", description="Build a unit's OIT disclosure site.",
+                                     parents=[project])
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="validate, generate pages, build site/, check links")
+    build = commands.add_parser("build", parents=[project],
+                                help="validate, generate pages, build site/, check links")
     build.add_argument("--build-date", type=_iso_date, default=None,
                        help="date shown as the build date (default: today in Thailand)")
     build.add_argument("--show-findings", action="store_true",
@@ -43,15 +48,18 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--wait", type=_seconds_or_zero, default=DEFAULT_WAIT,
                        help="seconds to wait while another build of this project runs "
                             f"(default: {DEFAULT_WAIT:g}; 0: do not wait)")
-    commands.add_parser("validate", help="only check the data files; change nothing")
-    check = commands.add_parser("check", help="is every topic of a fiscal year complete?")
+    commands.add_parser("validate", parents=[project],
+                        help="only check the data files; change nothing")
+    check = commands.add_parser("check", parents=[project],
+                                help="is every topic of a fiscal year complete?")
     check.add_argument("--year", type=int, default=None,
                        help="Buddhist Era fiscal year (default: the unit's current_fiscal_year)")
     check.add_argument("--as-of", type=_any_date, default=None,
                        help="check as of this date (default: today in Thailand)")
     check.add_argument("--format", choices=checking.FORMATS, default="text")
     _links_parser(commands.add_parser(
-        "links", help="check every web address in the data and every link of the built site"))
+        "links", parents=[project],
+        help="check every web address in the data and every link of the built site"))
     return parser
 
 
@@ -148,7 +156,7 @@ COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "c
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    project = Project.at(args.project)
+    project = Project.at(getattr(args, "project", None) or Path.cwd())
     try:
         return _run(project, args)
     except BrokenPipeError:   # `oit check | head -1`: the reader has gone; leave quietly
