@@ -36,7 +36,7 @@ from generator.commands.build import generate, site_files  # noqa: E402
 from generator.commands.check import check_all  # noqa: E402
 from generator.commands.validate import load_data  # noqa: E402
 from generator.project import Project  # noqa: E402
-from generator.site.builder import site_config  # noqa: E402
+from generator.site.builder import DEFAULT_THEME, default_pages, site_config  # noqa: E402
 
 BUILD_DATE = datetime.date(2026, 11, 23)
 BIN = Path(sys.executable).parent
@@ -73,10 +73,14 @@ def flat_mkdocs(project: Project, folder: Path) -> list[str]:
         else:
             assert asset.source is not None
             shutil.copy(asset.source, target)
-    shutil.copytree(project.theme_dir, folder / "site_theme")
-    config = yaml.safe_load(project.mkdocs_yml.read_text(encoding="utf-8"))
-    ours = site_config(project, dataset, output.pages, BUILD_DATE, folder / "site")
-    config.update({key: ours[key] for key in ("site_name", "nav", "extra", "strict")})
+    for page in default_pages(project):   # oit's hand-written pages the project lacks
+        assert page.source is not None
+        shutil.copy(page.source, docs / page.path)
+    # oit's theme overrides, then the project's own over them, in one folder.
+    shutil.copytree(DEFAULT_THEME, folder / "site_theme")
+    if project.theme_dir.is_dir():
+        shutil.copytree(project.theme_dir, folder / "site_theme", dirs_exist_ok=True)
+    config = site_config(project, dataset, output.pages, BUILD_DATE, folder / "site")
     config.update({"docs_dir": "docs", "site_dir": "site"})
     config["theme"]["custom_dir"] = "site_theme"
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True,

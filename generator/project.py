@@ -8,7 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Project:
-    """The fixed layout: data/, content/, site_theme/, mkdocs.yml, site/."""
+    """The fixed layout: data/ (all a project needs), content/, site_theme/ and mkdocs.yml
+    (optional: the project's own pages, theme overrides and settings), site/."""
 
     root: Path
 

@@ -31,6 +31,7 @@ from generator.model.load import load_dataset
 from generator.links.linkchecker import serve
 from generator.project import Project
 from generator.render.pages import make_environment, render_site
+from generator.site.builder import DEFAULT_CONFIG
 
 BUILD_DATE = datetime.date(2026, 11, 23)
 NOT_SHOWN = {"Unit.domains[]"}   # read by the link checks only, never printed
@@ -46,10 +47,10 @@ def _project(tmp_path: Path, recipe: tuple[str, str, str] | None) -> tuple[Path,
     return root, fill_project(root / "data", make)
 
 
-# --- render level: Python-Markdown with the extensions of mkdocs.yml ------------------
+# --- render level: Python-Markdown with the extensions of the default mkdocs.yml---------------
 
 def _markdown() -> markdown.Markdown:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
     names: list[str] = ["toc", "tables", "fenced_code"]   # MkDocs always adds these
     configs: dict[str, Any] = {}
     for entry in config["markdown_extensions"]:

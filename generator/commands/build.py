@@ -22,7 +22,7 @@ from ..processes import paused_gc
 from ..project import Project
 from ..render.pages import SiteOutput, document_assets, drawn, make_environment, render_site
 from ..render.types import Asset
-from ..site.builder import run_mkdocs, site_config
+from ..site.builder import intro_text, run_mkdocs, site_config
 from ..site.content import WriteResult, write_pages
 from ..site.lock import DEFAULT_WAIT, build_lock
 from ..site.publish import clean_leftovers, new_staging, publish, remove_tree
@@ -91,9 +91,8 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
     ``env``: the templates, compiled once by a caller that renders many times (default: the
     project's, compiled now).
     """
-    intro = project.intro_file.read_text(encoding="utf-8") if project.intro_file.is_file() else ""
     try:
-        return render_site(dataset, build_date=build_date, intro=intro.strip(),
+        return render_site(dataset, build_date=build_date, intro=intro_text(project),
                            env=env or make_environment(project.theme_dir),
                            reports=reports, show_findings=show_findings)
     except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error

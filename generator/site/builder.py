@@ -1,5 +1,7 @@
-"""Build the site with MkDocs in this process: the user's mkdocs.yml with the unit's details
-as overrides, the generated files added by the plugin, every warning a failure."""
+"""Build the site with MkDocs in this process: oit's default settings, theme overrides and
+pages (defaults/), under the project's own mkdocs.yml, site_theme/ and content/ where it has
+them, with the unit's details as overrides; the generated files added by the plugin; every
+warning a failure."""
 from __future__ import annotations
 
 import contextlib
@@ -27,38 +29,76 @@ from ..topics import Topic
 from .plugin import PLUGIN_NAME, SitePlugin
 
 FAILED = "MkDocs could not build the site; site/ was left as it was."
+DEFAULTS = Path(__file__).parent / "defaults"
+DEFAULT_CONFIG = DEFAULTS / "mkdocs.yml"
+DEFAULT_THEME = DEFAULTS / "theme"
+DEFAULT_PAGES = DEFAULTS / "pages"
+FRAGMENTS = "_fragments"   # content/_fragments/: parts of pages, not pages
 
 
 def site_config(project: Project, dataset: Dataset, pages: list[Page],
                 build_date: datetime.date, site_dir: Path) -> dict[str, Any]:
-    """What only the data knows, as overrides of the user's mkdocs.yml."""
+    """The whole MkDocs configuration: the defaults, the project's mkdocs.yml over them, and
+    what only the data and the project's folders know."""
+    config = merged(_yaml_file(DEFAULT_CONFIG), _yaml_file(project.mkdocs_yml)
+                    if project.mkdocs_yml.is_file() else {})
     unit = dataset.unit
-    user = _user_config(project.mkdocs_yml)
-    theme = user.get("theme") or {}
-    return {
+    return merged(config, {
         "site_name": unit.name_th,
         "docs_dir": str(project.content_dir),
         "site_dir": str(site_dir),
         "strict": True,
-        # An override replaces a whole key: keep the user's theme and extra beside ours.
-        "theme": {**({"name": theme} if isinstance(theme, str) else theme),
-                  "custom_dir": str(project.theme_dir)},
+        "theme": {"custom_dir": str(project.theme_dir if project.theme_dir.is_dir()
+                                    else DEFAULT_THEME)},
         "nav": navigation(dataset, pages, project),
-        "extra": {**(user.get("extra") or {}), "oit": {
+        "extra": {"oit": {
             "unit": unit.model_dump(mode="json", include={
                 "name_th", "name_en", "parent", "address", "phone", "email", "website"}),
             "build_date": thai.thai_date(build_date),
             "build_date_iso": build_date.isoformat(),
             "current_fiscal_year": dataset.current_year,
         }},
-    }
+    })
 
 
-def _user_config(path: Path) -> dict[str, Any]:
-    """The user's mkdocs.yml as MkDocs reads it (INHERIT and !ENV included)."""
+def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` on ``base`` as MkDocs' INHERIT does it: mappings merge key by key, anything
+    else (a list, a value) replaces."""
+    result = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        elif key == "theme" and isinstance(value, str):   # theme: material
+            result[key] = merged(result.get(key) or {}, {"name": value})
+        else:
+            result[key] = value
+    return result
+
+
+def _yaml_file(path: Path) -> dict[str, Any]:
+    """A mkdocs.yml as MkDocs reads it (INHERIT and !ENV included); {} when it holds none."""
     with _mkdocs_problems(), path.open("rb") as source:
         config = yaml_load(source)
     return config if isinstance(config, dict) else {}
+
+
+def default_pages(project: Project) -> list[Asset]:
+    """oit's hand-written pages (about.md…) that the project's content/ does not replace."""
+    return [Asset(rel, source=path) for rel, path in _default_pages()
+            if not (project.content_dir / rel).exists()]
+
+
+def _default_pages() -> list[tuple[str, Path]]:
+    return [(path.relative_to(DEFAULT_PAGES).as_posix(), path)
+            for path in sorted(DEFAULT_PAGES.rglob("*.md"))
+            if path.relative_to(DEFAULT_PAGES).parts[0] != FRAGMENTS]
+
+
+def intro_text(project: Project) -> str:
+    """The home page's introduction: the project's fragment, else oit's."""
+    path = project.intro_file if project.intro_file.is_file() else (
+        DEFAULT_PAGES / FRAGMENTS / project.intro_file.name)
+    return path.read_text(encoding="utf-8").strip()
 
 
 def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[Any]:
@@ -75,10 +115,10 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
     nav.append({titles[RULES_PAGE]: RULES_PAGE})
     nav.append({titles[CATALOGUE_PAGE]: CATALOGUE_PAGE})
     generated = set(titles)
-    for path in sorted(project.content_dir.rglob("*.md")):
-        rel = path.relative_to(project.content_dir).as_posix()
-        if rel not in generated and not rel.startswith("_"):
-            nav.append(rel)
+    hand_written = {path.relative_to(project.content_dir).as_posix()
+                    for path in project.content_dir.rglob("*.md")} if project.content_dir.is_dir() else set()
+    hand_written |= {rel for rel, _ in _default_pages()}
+    nav += [rel for rel in sorted(hand_written - generated) if not rel.startswith("_")]
     return nav
 
 
@@ -88,9 +128,13 @@ def run_mkdocs(project: Project, overrides: dict[str, Any], assets: list[Asset],
 
     An OSError (a full disk while MkDocs writes) is raised naming the file it was writing.
     """
-    plugin = SitePlugin(assets, current_year)
+    plugin = SitePlugin(assets + default_pages(project), current_year)
+    # Relative paths in the project's mkdocs.yml (hooks, INHERIT) are its folder's.
+    config_file = project.mkdocs_yml if project.mkdocs_yml.is_file() else DEFAULT_CONFIG
     with _mkdocs_problems():
-        config = load_config(config_file=str(project.mkdocs_yml), **overrides)
+        config = load_config(config_file=str(config_file), **overrides)
+        if Path(config.theme.custom_dir or "") != DEFAULT_THEME:
+            config.theme.dirs.insert(1, str(DEFAULT_THEME))   # the project's, then oit's
         config.plugins[PLUGIN_NAME] = plugin
         try:
             mkdocs_build(config)
