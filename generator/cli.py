@@ -13,6 +13,7 @@ from .commands import check as checking
 from .commands import links as linking
 from .commands.build import build
 from .commands.check import check
+from .commands.init import UNIT_FIELDS, UnitDetails, init
 from .commands.links import links
 from .commands.validate import validate
 from .errors import UsageError, UserError, environment_error
@@ -57,10 +58,21 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", type=_any_date, default=None,
                        help="check as of this date (default: today in Thailand)")
     check.add_argument("--format", choices=checking.FORMATS, default="text")
+    _init_parser(commands.add_parser(
+        "init", help="start a new project: data/unit.yml and this fiscal year's topic files"))
     _links_parser(commands.add_parser(
         "links", parents=[project],
         help="check every web address in the data and every link of the built site"))
     return parser
+
+
+def _init_parser(init: argparse.ArgumentParser) -> None:
+    init.add_argument("folder", nargs="?", type=Path, default=None,
+                      help="the new project's folder (default: --project, or here)")
+    for name, label in UNIT_FIELDS:
+        init.add_argument("--" + name.replace("_", "-"), default=None, help=label)
+    init.add_argument("--domain", action="append", default=[],
+                      help="a domain where the unit publishes its documents (repeatable)")
 
 
 def _links_parser(links: argparse.ArgumentParser) -> None:
@@ -143,6 +155,29 @@ def run_check(project: Project, args: argparse.Namespace) -> tuple[str, int]:
     return checking.formatted(report, args.format, project), 0 if report.complete else 1
 
 
+def run_init(project: Project, args: argparse.Namespace) -> str:
+    root = args.folder or project.root
+    values = {name: getattr(args, name) for name, _ in UNIT_FIELDS}
+    if not values["name_th"]:
+        if not sys.stdin.isatty():
+            raise UsageError("ต้องระบุชื่อหน่วยงาน: --name-th \"ชื่อหน่วยงานภาษาไทย\"")
+        values = _asked(values)
+    details = UnitDetails(**values, domains=tuple(args.domain))
+    return init(root, details).as_text()
+
+
+def _asked(values: dict[str, str | None]) -> dict[str, str | None]:
+    """Each detail not given as an option, asked in Thai (Enter leaves it out)."""
+    print("สร้างโครงการใหม่: กรอกข้อมูลหน่วยงาน (กด Enter เพื่อข้าม ยกเว้นชื่อภาษาไทย)")
+    asked = dict(values)
+    for name, label in UNIT_FIELDS:
+        while not asked[name]:
+            asked[name] = input(f"{label}: ").strip() or None
+            if asked[name] or name != "name_th":
+                break
+    return asked
+
+
 def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
     report = links(project, external=args.external, refresh=args.refresh,
                    max_age=args.max_age, timeout=args.timeout, threads=args.threads)
@@ -151,7 +186,7 @@ def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
 
 Command = Callable[[Project, argparse.Namespace], "str | tuple[str, int]"]
 COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "check": run_check,
-                                "links": run_links}
+                                "links": run_links, "init": run_init}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

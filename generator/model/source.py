@@ -236,6 +236,12 @@ def load_yaml(path: Path, root: Path | None = None) -> Document:
         line = raw_bytes.count(b"\n", 0, exc.start) + 1   # where the first bad byte is
         raise UserError(Problem(shown, line, "", f"the file is not UTF-8 text ({exc.reason})",
                                 "save the file as UTF-8")) from None
+    return parse_yaml(text, path, shown)
+
+
+def parse_yaml(text: str, path: Path, shown: str) -> Document:
+    """Parse the text of a YAML file (``path``, shown to the user as ``shown``) as the
+    loader reads every data file: the same characters refused, the same problems."""
     raw, check_values = characters.scan_file(text)
     if raw is not None:
         raise UserError(Problem(shown, raw.line, "", raw.message, raw.expected))

@@ -1,0 +1,170 @@
+"""`oit init`: a new project. Writes data/unit.yml and the current fiscal year's folder with a
+commented skeleton of each topic in Thai; never touches a file that exists."""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .. import thai
+from ..errors import Problem, UserError, display_path
+from ..model.characters import forbidden_in_value
+from ..model.dataset import Unit
+from ..model.fields import FieldError
+from ..model.load import UNIT_FILE
+from ..model.source import parse_yaml
+from ..topics import Topic
+
+SKELETONS = Path(__file__).parent / "skeleton"
+# The annual report (03) of a year is written after the year ends, in that year's folder.
+FIRST_YEAR_TOPICS = tuple(t for t in Topic if t is not Topic.BUDGET_REPORT)
+# The unit's fields, each with the Thai comment written above it and the option that sets it.
+UNIT_FIELDS = (
+    ("name_th", "ชื่อหน่วยงานภาษาไทย (แสดงเป็นชื่อเว็บไซต์)"),
+    ("name_en", "ชื่อภาษาอังกฤษ (ถ้ามี)"),
+    ("parent", "หน่วยงานต้นสังกัด เช่น กรม กระทรวง"),
+    ("address", "ที่อยู่"),
+    ("phone", "โทรศัพท์"),
+    ("email", "อีเมล"),
+    ("website", "เว็บไซต์ของหน่วยงาน"),
+)
+
+
+@dataclass(frozen=True)
+class UnitDetails:
+    """What `oit init` asks about the unit."""
+
+    name_th: str
+    name_en: str | None = None
+    parent: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    domains: tuple[str, ...] = ()
+
+
+@dataclass
+class InitReport:
+    """The files `oit init` wrote and those it found and left as they were."""
+
+    root: Path
+    year: int
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+    def as_text(self) -> str:
+        lines = [f"สร้างโครงการใหม่ที่ {self.root} (ปีงบประมาณ พ.ศ. {self.year})"]
+        lines += [f"  เขียนแล้ว: {path}" for path in self.written]
+        lines += [f"  มีอยู่แล้ว ไม่ได้แก้ไข: {path}" for path in self.kept]
+        lines += ["", f"กรอกข้อมูลในแฟ้ม data/{self.year}/*.yml (ลบ # หน้าบรรทัดที่ใช้) "
+                  f"ส่วนหัวข้อ 03 รายงานผลประจำปี ให้เพิ่มเมื่อสิ้นปีงบประมาณ แล้วสั่ง:",
+                  f"  oit validate --project {self.root}",
+                  f"  oit build --project {self.root}"]
+        return "\n".join(lines)
+
+
+def init(root: Path, details: UnitDetails, today: datetime.date | None = None) -> InitReport:
+    """Write a new project into ``root``: raises UserError (nothing written) when a detail is
+    not valid or the folder already holds a project."""
+    root = root.resolve()
+    year = thai.fiscal_year(today or thai.today_in_thailand())
+    unit_path = root / "data" / UNIT_FILE
+    if unit_path.exists():
+        raise UserError(Problem(display_path(unit_path, root), None, "",
+                                "โฟลเดอร์นี้มีโครงการอยู่แล้ว ไม่ได้เขียนแฟ้มใด",
+                                "โฟลเดอร์ใหม่ หรือใช้ oit build กับโครงการนี้"))
+    _check_unit(details, year, unit_path)
+    unit_text = unit_yml(details, year)
+    report = InitReport(root, year)
+    _write_new(unit_path, unit_text, root, report)
+    for topic in FIRST_YEAR_TOPICS:
+        path = root / "data" / str(year) / f"{topic.slug}.yml"
+        _write_new(path, skeleton(topic, year), root, report)
+    return report
+
+
+def unit_yml(details: UnitDetails, year: int) -> str:
+    """data/unit.yml with a Thai comment above each field; a detail not given is left as a
+    commented line to fill in later."""
+    lines = ["# ข้อมูลหน่วยงาน (ใช้ร่วมกันทุกปีงบประมาณ) สร้างโดย oit init",
+             "# รูปแบบของทุกช่องอยู่ใน data/README.md", ""]
+    for name, comment in UNIT_FIELDS:
+        value = getattr(details, name)
+        lines.append(f"# {comment}")
+        lines.append(f"{name}: {_scalar(value)}" if value else f"# {name}: ")
+    lines += ["", "# โดเมนที่หน่วยงานใช้เผยแพร่เอกสารหลักฐาน"]
+    if details.domains:
+        lines += ["domains:", *(f"  - {_scalar(d)}" for d in details.domains)]
+    else:
+        lines.append("# domains:\n#   - www.example.go.th")
+    lines += ["", f"# ปีงบประมาณปัจจุบัน (พ.ศ.): ต้องมีโฟลเดอร์ data/{year} อยู่ด้วย",
+              f"current_fiscal_year: {year}", ""]
+    return "\n".join(lines)
+
+
+def skeleton(topic: Topic, year: int) -> str:
+    """A topic's data file for ``year``: its fiscal year set, every other field a comment."""
+    template = string.Template((SKELETONS / f"{topic.slug}.yml").read_text(encoding="utf-8"))
+    return template.substitute(year=year, year_start=year - 1,
+                               year_end_short=str(year)[-2:])
+
+
+def _scalar(value: str) -> str:
+    """A value as one YAML scalar that reads back as exactly that text."""
+    text: str = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
+    return text.removesuffix("\n...\n").removesuffix("\n")
+
+
+def _check_unit(details: UnitDetails, year: int, path: Path) -> None:
+    """The unit file as the build will read it; every problem at once, named by option."""
+    bad = {name: found for name, _ in UNIT_FIELDS
+           if (found := forbidden_in_value(getattr(details, name) or "")) is not None}
+    bad_domains = [found for d in details.domains if (found := forbidden_in_value(d))]
+    problems = [Problem(_option(name), None, "", found.message, found.expected)
+                for name, found in bad.items()]
+    problems += [Problem(_option("domain"), None, "", found.message, found.expected)
+                 for found in bad_domains[:1]]
+    # The rest, as the loader reads the file that would be written.
+    rest = dataclasses.replace(details, **{name: None for name in bad if name != "name_th"},
+                               name_th="-" if "name_th" in bad else details.name_th,
+                               domains=() if bad_domains else details.domains)
+    try:
+        Unit.model_validate(parse_yaml(unit_yml(rest, year), path, "data/unit.yml").data,
+                            context={})
+    except ValidationError as exc:
+        problems += [_option_problem(err) for err in exc.errors()]
+    if problems:
+        raise UserError(problems)
+
+
+def _option(field_name: str) -> str:
+    return "--" + field_name.replace("_", "-")
+
+
+def _option_problem(err: Any) -> Problem:
+    loc = err["loc"]
+    option = _option("domain" if loc[0] == "domains" else str(loc[0]))
+    error = (err.get("ctx") or {}).get("error")
+    if isinstance(error, FieldError):
+        return Problem(option, None, "", str(error), error.expected)
+    return Problem(option, None, "", str(err["msg"]))
+
+
+def _write_new(path: Path, text: str, root: Path, report: InitReport) -> None:
+    """Write a file that does not exist yet; one that does is left as it is, and said so."""
+    shown = display_path(path, root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as out:   # "x": never over an existing file
+            out.write(text)
+    except FileExistsError:
+        report.kept.append(shown)
+        return
+    report.written.append(shown)
