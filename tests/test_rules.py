@@ -48,7 +48,8 @@ PLAN, MONITORING, REPORT, PROCUREMENT, CHANNELS, PARTICIPATION = Topic
 # The severity each rule is meant to have (the checklist's intent, written down independently).
 GENERIC_SEVERITY = {"exists": MISSING, "evidence": INCOMPLETE, "responsible": INCOMPLETE,
                     "last-updated": INCOMPLETE, "updated-date": WARNING, "links": INCOMPLETE,
-                    "evidence-date": WARNING}
+                    "evidence-date": WARNING, "evidence-in-year": WARNING,
+                    "evidence-names-year": WARNING}
 SEVERITY: dict[str, Severity] = {
     **{f"{t.value}-{name}": s for t in Topic for name, s in GENERIC_SEVERITY.items()},
     "01-projects": INCOMPLETE, "01-planned-spending": INCOMPLETE, "01-totals": INCOMPLETE,
@@ -58,7 +59,7 @@ SEVERITY: dict[str, Severity] = {
     "02-matches-plan": WARNING, "02-as-of-in-year": WARNING,
     "03-previous-year": MISSING, "03-results": INCOMPLETE, "03-suggestions": INCOMPLETE,
     "04-announced": INCOMPLETE, "04-items": INCOMPLETE, "04-item-fields": INCOMPLETE,
-    "04-months-in-year": INCOMPLETE, "04-egp": WARNING,
+    "04-months-in-year": INCOMPLETE, "04-egp": WARNING, "04-announced-in-year": WARNING,
     "05-several-kinds": INCOMPLETE, "05-how-to-reach": INCOMPLETE, "05-who-answers": WARNING,
     "05-corruption-complaints": WARNING, "05-reviewed": STALE,
     "06-each-round": INCOMPLETE, "06-activity-details": INCOMPLETE, "06-outcome": WARNING,
@@ -357,6 +358,27 @@ def first_evidence_dated_after_the_check(topic: Topic, p: Project) -> Break:
         f"เอกสาร '{title}' ลงวันที่ 24 พ.ย. 69 อยู่หลังวันที่ตรวจ 23 พ.ย. 69")])
 
 
+def first_evidence_copied_from_an_earlier_year(topic: Topic, p: Project) -> Break:
+    rel = topic_file(topic)
+    title = original_yaml(rel)["evidence"][0]["title"]
+    line = p.set_value(rel, "date", "2025-01-01", after=r"^evidence:")
+    return Break(p.dataset(), [expect(
+        f"{topic.value}-evidence-in-year", rel, line, "evidence[0].date",
+        f"เอกสาร '{title}' ลงวันที่ 1 ม.ค. 68 ห่างจากปีงบประมาณ 2569 (1 ต.ค. 68 – 30 ก.ย. 69) "
+        "น่าจะคัดลอกมาจากปีอื่น")])
+
+
+def first_evidence_link_in_an_earlier_years_folder(topic: Topic, p: Project) -> Break:
+    rel = topic_file(topic)
+    first = original_yaml(rel)["evidence"][0]
+    line = p.set_value(rel, "url", first["url"].replace("/2569/", "/2568/", 1),
+                       after=r"^evidence:")
+    return Break(p.dataset(), [expect(
+        f"{topic.value}-evidence-names-year", rel, line, "evidence[0].url",
+        f"ลิงก์เอกสาร '{first['title']}' อยู่ในโฟลเดอร์ของปี 2568 ไม่ใช่ 2569 "
+        "น่าจะคัดลอกมาจากปีอื่น")])
+
+
 def last_evidence_link_is_dead(topic: Topic, p: Project) -> Break:
     rel = topic_file(topic)
     items = original_yaml(rel)["evidence"]
@@ -374,6 +396,8 @@ for _topic in Topic:
                              ("last-updated", last_updated_left_empty),
                              ("updated-date", last_updated_after_the_check),
                              ("evidence-date", first_evidence_dated_after_the_check),
+                             ("evidence-in-year", first_evidence_copied_from_an_earlier_year),
+                             ("evidence-names-year", first_evidence_link_in_an_earlier_years_folder),
                              ("links", last_evidence_link_is_dead)):
         BREAKS.append((f"{_topic.value}-{_kind}", _scenario.__name__, partial(_scenario, _topic)))
 
@@ -543,6 +567,28 @@ def report_without_projects(p: Project) -> Break:
     return Break(first_report(projects=[]), [expect(
         "02-progress", MONITORING_2569, 27, "reports[0]",
         "รายงาน ณ 31 ต.ค. 68 ไม่มีผลรายโครงการ")])
+
+
+@breaks("01-evidence-names-year")
+def plan_title_names_the_previous_fiscal_year(p: Project) -> Break:
+    """A 2569 plan whose document title still says 2568: a copy of last year's file."""
+    rel = topic_file(PLAN)
+    title = original_yaml(rel)["evidence"][0]["title"]
+    copied = title.replace("2569", "2568")
+    assert copied != title
+    line = p.set_value(rel, "title", f'"{copied}"', after=r"^evidence:")
+    return Break(p.dataset(), [expect(
+        "01-evidence-names-year", rel, line, "evidence[0].title",
+        f"ชื่อเอกสาร '{copied}' ระบุปีงบประมาณ 2568 ไม่ใช่ 2569 น่าจะคัดลอกมาจากปีอื่น")])
+
+
+@breaks("04-announced-in-year")
+def procurement_plan_announced_on_last_years_date(p: Project) -> Break:
+    line = p.set_value(topic_file(PROCUREMENT), "announced", "28 ต.ค. 2567")
+    return Break(p.dataset(), [expect(
+        "04-announced-in-year", topic_file(PROCUREMENT), line, "announced",
+        "ประกาศแผนเมื่อ 28 ต.ค. 67 ห่างจากปีงบประมาณ 2569 (1 ต.ค. 68 – 30 ก.ย. 69) "
+        "น่าจะคัดลอกมาจากปีอื่น")])
 
 
 @breaks("02-figures")
@@ -1015,7 +1061,10 @@ def test_the_missing_previous_report_points_at_no_line_of_this_years_report(
     p.set_value(topic_file(REPORT, 2570), "fiscal_year", "2570")
     report = check(p.dataset(), 2570)
     assert report.result(REPORT).has_data
-    assert found(report, *(r.id for r in RULES if r.topic is REPORT)) == [PREVIOUS_REPORT_MISSING]
+    # (The moved file is a copy of another year's: the leftover rules say so as well.)
+    leftovers = {"03-evidence-in-year", "03-evidence-names-year"}
+    assert found(report, *(r.id for r in RULES if r.topic is REPORT
+                           and r.id not in leftovers)) == [PREVIOUS_REPORT_MISSING]
 
 
 def test_the_previous_years_report_present_leaves_topic_03_not_due(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ is our inference (from the seeds' practice) rather than a published ITA criterio
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
@@ -110,6 +111,48 @@ def _evidence_not_future(data: TopicData, ctx: Context) -> Iterable[Hit]:
                       f"{_short(ctx.as_of)}", (*loc, "date"))
 
 
+# A document of a fiscal year's topic is dated from about three months before the year (a plan
+# approved in the summer) to two months after it (September's report); the annual report (03)
+# is written in the year after.
+_BEFORE_YEAR = datetime.timedelta(days=90)
+_AFTER_YEAR = {Topic.BUDGET_REPORT: datetime.timedelta(days=365)}
+_AFTER_YEAR_DEFAULT = datetime.timedelta(days=60)
+# Documents that are the year's own (its plan, its reports, its procurement plan) name no other
+# fiscal year; channels and participation may cite last year's figures.
+_OWN_YEAR_TOPICS = frozenset({Topic.BUDGET_PLAN, Topic.BUDGET_MONITORING, Topic.PROCUREMENT_PLAN})
+_NAMED_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.ศ\.\s*)?([0-9๐-๙]{4})")
+_YEAR_SEGMENT = re.compile(r"/(2[4-6][0-9]{2}|2700)(?=/)")
+
+
+def _evidence_in_year(topic: Topic) -> Check:
+    def check(data: TopicData, ctx: Context) -> Iterable[Hit]:
+        start, end = _start(ctx.year), _end(ctx.year)
+        first, last = start - _BEFORE_YEAR, end + _AFTER_YEAR.get(topic, _AFTER_YEAR_DEFAULT)
+        for loc, evidence in evidence_items(data):
+            if evidence.date is not None and not first <= evidence.date <= last:
+                yield Hit(f"เอกสาร '{evidence.title}' ลงวันที่ {_short(evidence.date)} ห่างจากปีงบประมาณ "
+                          f"{ctx.year} ({_short(start)} – {_short(end)}) น่าจะคัดลอกมาจากปีอื่น",
+                          (*loc, "date"))
+    return check
+
+
+def _evidence_names_year(topic: Topic) -> Check:
+    def check(data: TopicData, ctx: Context) -> Iterable[Hit]:
+        for loc, evidence in evidence_items(data):
+            named = {int(thai.to_arabic_digits(y)) for y in _NAMED_FISCAL_YEAR.findall(
+                evidence.title)} if topic in _OWN_YEAR_TOPICS else set()
+            if named and ctx.year not in named:
+                yield Hit(f"ชื่อเอกสาร '{evidence.title}' ระบุปีงบประมาณ "
+                          f"{', '.join(map(str, sorted(named)))} ไม่ใช่ {ctx.year} "
+                          "น่าจะคัดลอกมาจากปีอื่น", (*loc, "title"))
+            folders = {int(y) for y in _YEAR_SEGMENT.findall(evidence.url or "")} - {ctx.year}
+            if folders:
+                yield Hit(f"ลิงก์เอกสาร '{evidence.title}' อยู่ในโฟลเดอร์ของปี "
+                          f"{', '.join(map(str, sorted(folders)))} ไม่ใช่ {ctx.year} "
+                          "น่าจะคัดลอกมาจากปีอื่น", (*loc, "url"))
+    return check
+
+
 def _links_alive(data: TopicData, ctx: Context) -> Iterable[Hit]:
     for loc, evidence in evidence_items(data):
         if evidence.url is None:   # a local file: the build's own link check covers it
@@ -143,6 +186,14 @@ def _common_rules(topic: Topic) -> None:
          inferred=True)(_evidence_not_future)
     rule(f"{n}-links", topic, INCOMPLETE, "ลิงก์เอกสารหลักฐานทุกรายการเปิดได้",
          "Every evidence link opens (a dead link scores the item as missing)")(_links_alive)
+    rule(f"{n}-evidence-in-year", topic, WARNING,
+         "เอกสารหลักฐานลงวันที่ในช่วงของปีงบประมาณ (ไม่ใช่ของที่คัดลอกมาจากปีอื่น)",
+         "Evidence is dated around the fiscal year (not left over from another year's file)",
+         inferred=True)(_evidence_in_year(topic))
+    rule(f"{n}-evidence-names-year", topic, WARNING,
+         "ชื่อและลิงก์ของเอกสารหลักฐานไม่ระบุปีงบประมาณอื่น (ไม่ใช่ของที่คัดลอกมาจากปีอื่น)",
+         "Evidence titles and links name no other fiscal year (not left over from another "
+         "year's file)", inferred=True)(_evidence_names_year(topic))
 
 
 for each_topic in Topic:
@@ -362,6 +413,17 @@ def _report_suggestions(data: BudgetReport, ctx: Context) -> Iterable[Hit]:
 def _procurement_announced(data: ProcurementPlan, ctx: Context) -> Iterable[Hit]:
     if data.announced is None:
         yield Hit("ไม่ระบุวันที่ประกาศแผน", ("announced",))
+
+
+@rule("04-announced-in-year", Topic.PROCUREMENT_PLAN, WARNING,
+      "วันที่ประกาศแผนอยู่ในช่วงของปีงบประมาณ (ไม่ใช่ของที่คัดลอกมาจากปีอื่น)",
+      "The plan's announcement date falls around its fiscal year (not left over from another "
+      "year's file)", inferred=True)
+def _procurement_announced_in_year(data: ProcurementPlan, ctx: Context) -> Iterable[Hit]:
+    start, end = _start(ctx.year), _end(ctx.year)
+    if data.announced is not None and not start - _BEFORE_YEAR <= data.announced <= end:
+        yield Hit(f"ประกาศแผนเมื่อ {_short(data.announced)} ห่างจากปีงบประมาณ {ctx.year} "
+                  f"({_short(start)} – {_short(end)}) น่าจะคัดลอกมาจากปีอื่น", ("announced",))
 
 
 @rule("04-items", Topic.PROCUREMENT_PLAN, INCOMPLETE,
