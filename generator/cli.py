@@ -15,6 +15,7 @@ from .commands.build import build
 from .commands.check import check
 from .commands.init import UNIT_FIELDS, UnitDetails, init
 from .commands.links import links
+from .commands.new_year import new_year
 from .commands.validate import validate
 from .errors import UsageError, UserError, environment_error
 from .links.cache import DEFAULT_MAX_AGE
@@ -60,6 +61,11 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=checking.FORMATS, default="text")
     _init_parser(commands.add_parser(
         "init", help="start a new project: data/unit.yml and this fiscal year's topic files"))
+    new_year = commands.add_parser(
+        "new-year", parents=[project],
+        help="open the next fiscal year's folder from the last one, and make it current")
+    new_year.add_argument("year", nargs="?", type=int, default=None,
+                          help="Buddhist Era fiscal year (default: the one after current)")
     _links_parser(commands.add_parser(
         "links", parents=[project],
         help="check every web address in the data and every link of the built site"))
@@ -178,6 +184,10 @@ def _asked(values: dict[str, str | None]) -> dict[str, str | None]:
     return asked
 
 
+def run_new_year(project: Project, args: argparse.Namespace) -> str:
+    return new_year(project, args.year).as_text()
+
+
 def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
     report = links(project, external=args.external, refresh=args.refresh,
                    max_age=args.max_age, timeout=args.timeout, threads=args.threads)
@@ -186,7 +196,8 @@ def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
 
 Command = Callable[[Project, argparse.Namespace], "str | tuple[str, int]"]
 COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "check": run_check,
-                                "links": run_links, "init": run_init}
+                                "links": run_links, "init": run_init,
+                                "new-year": run_new_year}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

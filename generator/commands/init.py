@@ -83,10 +83,10 @@ def init(root: Path, details: UnitDetails, today: datetime.date | None = None) -
     _check_unit(details, year, unit_path)
     unit_text = unit_yml(details, year)
     report = InitReport(root, year)
-    _write_new(unit_path, unit_text, root, report)
+    write_new(unit_path, unit_text, root, report.written, report.kept)
     for topic in FIRST_YEAR_TOPICS:
         path = root / "data" / str(year) / f"{topic.slug}.yml"
-        _write_new(path, skeleton(topic, year), root, report)
+        write_new(path, skeleton(topic, year), root, report.written, report.kept)
     return report
 
 
@@ -98,10 +98,10 @@ def unit_yml(details: UnitDetails, year: int) -> str:
     for name, comment in UNIT_FIELDS:
         value = getattr(details, name)
         lines.append(f"# {comment}")
-        lines.append(f"{name}: {_scalar(value)}" if value else f"# {name}: ")
+        lines.append(f"{name}: {scalar(value)}" if value else f"# {name}: ")
     lines += ["", "# โดเมนที่หน่วยงานใช้เผยแพร่เอกสารหลักฐาน"]
     if details.domains:
-        lines += ["domains:", *(f"  - {_scalar(d)}" for d in details.domains)]
+        lines += ["domains:", *(f"  - {scalar(d)}" for d in details.domains)]
     else:
         lines.append("# domains:\n#   - www.example.go.th")
     lines += ["", f"# ปีงบประมาณปัจจุบัน (พ.ศ.): ต้องมีโฟลเดอร์ data/{year} อยู่ด้วย",
@@ -116,7 +116,7 @@ def skeleton(topic: Topic, year: int) -> str:
                                year_end_short=str(year)[-2:])
 
 
-def _scalar(value: str) -> str:
+def scalar(value: str) -> str:
     """A value as one YAML scalar that reads back as exactly that text."""
     text: str = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
     return text.removesuffix("\n...\n").removesuffix("\n")
@@ -157,14 +157,15 @@ def _option_problem(err: Any) -> Problem:
     return Problem(option, None, "", str(err["msg"]))
 
 
-def _write_new(path: Path, text: str, root: Path, report: InitReport) -> None:
-    """Write a file that does not exist yet; one that does is left as it is, and said so."""
+def write_new(path: Path, text: str, root: Path, written: list[str], kept: list[str]) -> None:
+    """Write a file that does not exist yet (its path goes to ``written``); one that does is
+    left as it is (its path goes to ``kept``)."""
     shown = display_path(path, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as out:   # "x": never over an existing file
             out.write(text)
     except FileExistsError:
-        report.kept.append(shown)
+        kept.append(shown)
         return
-    report.written.append(shown)
+    written.append(shown)

@@ -1,0 +1,111 @@
+"""`oit new-year`: the next fiscal year's folder opened from the last one. What normally stays
+is carried forward (the opinion channels; each topic's responsible group and contact); what
+must be new (items, reports, activities, evidence, dates) starts as the commented skeleton.
+No file that exists is overwritten; the unit's current_fiscal_year moves on, said so."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..atomic import write_atomic
+from ..errors import Problem, UsageError, UserError, display_path
+from ..model.base import TopicData
+from ..model.load import UNIT_FILE
+from ..model.topics import OpinionChannels
+from ..project import Project
+from ..topics import Topic
+from .init import FIRST_YEAR_TOPICS, scalar, skeleton, write_new
+from .validate import load_data
+
+CARRIED = ("responsible", "contact_person")   # of every topic
+_CURRENT_YEAR = re.compile(r"^(current_fiscal_year:[ \t]*)[\"']?([0-9๐-๙]{4})[\"']?([ \t]*(#.*)?)$",
+                           re.M)
+
+
+@dataclass
+class NewYearReport:
+    """What `oit new-year` wrote, kept and changed."""
+
+    year: int
+    source: int
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    current_changed: tuple[int, int] | None = None
+
+    def as_text(self) -> str:
+        lines = [f"เปิดปีงบประมาณ พ.ศ. {self.year} จากข้อมูลปี {self.source}: ยกผู้รับผิดชอบ "
+                 "ผู้ติดต่อ และช่องทางรับฟังความคิดเห็นมาให้ ส่วนรายการ รายงาน กิจกรรม "
+                 "เอกสารหลักฐาน และวันที่ เริ่มใหม่ว่างไว้"]
+        lines += [f"  เขียนแล้ว: {path}" for path in self.written]
+        lines += [f"  มีอยู่แล้ว ไม่ได้แก้ไข: {path}" for path in self.kept]
+        if self.current_changed:
+            before, after = self.current_changed
+            lines.append(f"  แก้ current_fiscal_year ใน data/{UNIT_FILE} จาก {before} เป็น {after}")
+        lines += ["", "กรอกข้อมูลของปีใหม่ (ลบ # หน้าบรรทัดที่ใช้) แล้วสั่ง oit validate และ oit build",
+                  f"รายงานผลการใช้จ่ายประจำปี {self.source} (หัวข้อ 03) ให้เพิ่มเป็นแฟ้ม "
+                  f"data/{self.source}/{Topic.BUDGET_REPORT.slug}.yml เมื่อสิ้นปีงบประมาณ "
+                  "(ตัวอย่างรูปแบบอยู่ใน data/README.md)"]
+        return "\n".join(lines)
+
+
+def new_year(project: Project, year: int | None = None) -> NewYearReport:
+    """Open fiscal year ``year`` (default: the one after the unit's current year)."""
+    dataset = load_data(project)
+    year = year or dataset.current_year + 1
+    earlier = [y for y in dataset.years if y < year]
+    if not earlier:
+        raise UsageError(f"ไม่มีข้อมูลปีงบประมาณก่อน {year} ให้ยกมา "
+                         f"(มี: {', '.join(map(str, sorted(dataset.years)))})")
+    source = dataset.years[max(earlier)]
+    report = NewYearReport(year, source.year)
+    for topic in FIRST_YEAR_TOPICS:
+        path = project.data_dir / str(year) / f"{topic.slug}.yml"
+        write_new(path, carried_forward(topic, year, source.get(topic)), project.root,
+                  report.written, report.kept)
+    if year > dataset.current_year:
+        report.current_changed = (dataset.current_year, year)
+        _set_current_year(project.data_dir / UNIT_FILE, year, project.root)
+    return report
+
+
+def carried_forward(topic: Topic, year: int, last: TopicData | None) -> str:
+    """The topic's skeleton for ``year`` with what stays from last year's data filled in."""
+    text = skeleton(topic, year)
+    if last is None:
+        return text
+    for key in CARRIED:
+        value = getattr(last, key)
+        if value:
+            text = _filled(text, key, f"{key}: {scalar(value)}")
+    if isinstance(last, OpinionChannels) and last.channels:
+        channels: list[dict[str, Any]] = [c.model_dump(mode="json", exclude_none=True)
+                                          for c in last.channels]
+        block = yaml.safe_dump({"channels": channels}, allow_unicode=True, sort_keys=False,
+                               width=1_000_000)
+        text = _filled(text, "channels", block.rstrip("\n"))
+    return text
+
+
+def _filled(text: str, key: str, replacement: str) -> str:
+    """``text`` with the commented ``# key:`` line and its commented block below replaced."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"# {key}:"))
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("#  "):
+        end += 1
+    return "\n".join([*lines[:start], replacement, *lines[end:]])
+
+
+def _set_current_year(path: Path, year: int, root: Path) -> None:
+    """current_fiscal_year in the unit file set to ``year``; the rest of the file as it was."""
+    text = path.read_text(encoding="utf-8")
+    changed, count = _CURRENT_YEAR.subn(lambda m: f"{m.group(1)}{year}{m.group(3)}", text, 1)
+    if count != 1:
+        raise UserError(Problem(display_path(path, root), None, "current_fiscal_year",
+                                "หาบรรทัด current_fiscal_year ไม่พบ จึงไม่ได้แก้",
+                                f"บรรทัด 'current_fiscal_year: {year}' ในแฟ้มนี้ (แก้เองได้)"))
+    write_atomic(path, changed.encode("utf-8"))

@@ -1,0 +1,93 @@
+"""`oit new-year`: the next fiscal year opened from the last one; leftovers of a hand copy are
+flagged by the check."""
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.commands.check import check_year
+from generator.commands.init import FIRST_YEAR_TOPICS
+from generator.model.load import load_dataset
+from generator.model.topics import OpinionChannels
+from generator.topics import Topic
+
+AS_OF = datetime.date(2027, 11, 23)
+
+
+def _new_year(project: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(["new-year", "--project", str(project), *argv])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def test_the_next_year_carries_what_stays_and_starts_the_rest_empty(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    unit_before = (example_project / "data" / "unit.yml").read_text(encoding="utf-8")
+    code, out = _new_year(example_project, capsys)
+    assert code == 0, out
+    assert "แก้ current_fiscal_year ใน data/unit.yml จาก 2570 เป็น 2571" in out
+    unit_after = (example_project / "data" / "unit.yml").read_text(encoding="utf-8")
+    assert unit_after == unit_before.replace("current_fiscal_year: 2570", "current_fiscal_year: 2571")
+    dataset = load_dataset(example_project / "data", example_project)
+    assert dataset.current_year == 2571
+    last, new = dataset.years[2570], dataset.years[2571]
+    assert set(new.topics) == set(FIRST_YEAR_TOPICS)
+    for topic, data in new.topics.items():
+        assert data.fiscal_year == 2571
+        old = last.get(topic)
+        assert old is not None
+        assert (data.responsible, data.contact_person) == (old.responsible, old.contact_person)
+        assert data.evidence == [] and data.last_updated is None
+    channels = new.get(Topic.OPINION_CHANNELS)
+    old_channels = last.get(Topic.OPINION_CHANNELS)
+    assert isinstance(channels, OpinionChannels) and isinstance(old_channels, OpinionChannels)
+    assert channels.channels == old_channels.channels and channels.channels
+    plan = new.get(Topic.PROCUREMENT_PLAN)
+    assert plan is not None and not plan.items and plan.announced is None   # type: ignore[attr-defined]
+    assert main(["--project", str(example_project), "validate"]) == 0
+
+
+def test_a_file_of_the_new_year_that_exists_is_kept(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mine = example_project / "data" / "2571" / "04-procurement-plan.yml"
+    mine.parent.mkdir()
+    mine.write_text("fiscal_year: 2571\nno_procurement: ยังไม่มี\n", encoding="utf-8")
+    code, out = _new_year(example_project, capsys, "2571")
+    assert code == 0, out
+    assert "มีอยู่แล้ว ไม่ได้แก้ไข: data/2571/04-procurement-plan.yml" in out
+    assert mine.read_text(encoding="utf-8") == "fiscal_year: 2571\nno_procurement: ยังไม่มี\n"
+
+
+def test_a_year_with_nothing_before_it_is_a_usage_error(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _new_year(example_project, capsys, "2560")
+    assert code == 2 and "2560" in out
+    assert not (example_project / "data" / "2560").exists()
+
+
+def test_an_earlier_year_opened_again_leaves_the_current_year(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(example_project / "data" / "2570")
+    (example_project / "data" / "unit.yml").write_text(
+        (example_project / "data" / "unit.yml").read_text(encoding="utf-8").replace(
+            "current_fiscal_year: 2570", "current_fiscal_year: 2569"), encoding="utf-8")
+    code, out = _new_year(example_project, capsys, "2570")
+    assert code == 0, out
+    assert load_dataset(example_project / "data", example_project).current_year == 2570
+
+
+def test_a_year_copied_by_hand_is_flagged_as_a_leftover(example_project: Path) -> None:
+    """The issue's case: a 2571 plan copied from 2570, only its fiscal year changed."""
+    source = example_project / "data" / "2570" / "04-procurement-plan.yml"
+    target = example_project / "data" / "2571" / "04-procurement-plan.yml"
+    target.parent.mkdir()
+    target.write_text(source.read_text(encoding="utf-8").replace(
+        "fiscal_year: 2570", "fiscal_year: 2571"), encoding="utf-8")
+    dataset = load_dataset(example_project / "data", example_project)
+    report = check_year(dataset, 2571, AS_OF)
+    ids = {f.rule.id for f in report.result(Topic.PROCUREMENT_PLAN).findings}
+    assert {"04-announced-in-year", "04-evidence-names-year", "04-evidence-in-year"} <= ids
