@@ -16,6 +16,7 @@ from .commands.check import check
 from .commands.init import UNIT_FIELDS, UnitDetails, init
 from .commands.links import links
 from .commands.new_year import new_year
+from .commands.serve import DEFAULT_PORT, serve
 from .commands.validate import validate
 from .errors import UsageError, UserError, environment_error
 from .links.cache import DEFAULT_MAX_AGE
@@ -61,6 +62,13 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=checking.FORMATS, default="text")
     _init_parser(commands.add_parser(
         "init", help="start a new project: data/unit.yml and this fiscal year's topic files"))
+    serve = commands.add_parser(
+        "serve", parents=[project],
+        help="preview the site on this computer; it rebuilds and reloads on every change")
+    serve.add_argument("--port", type=_count, default=DEFAULT_PORT,
+                       help=f"port on 127.0.0.1 (default: {DEFAULT_PORT})")
+    serve.add_argument("--build-date", type=_iso_date, default=None,
+                       help="date the preview is checked for (default: today in Thailand)")
     new_year = commands.add_parser(
         "new-year", parents=[project],
         help="open the next fiscal year's folder from the last one, and make it current")
@@ -184,6 +192,15 @@ def _asked(values: dict[str, str | None]) -> dict[str, str | None]:
     return asked
 
 
+def run_serve(project: Project, args: argparse.Namespace) -> str:
+    serve(project, port=args.port, build_date=args.build_date, say=_say)
+    return "หยุดหน้าตัวอย่างแล้ว"
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
 def run_new_year(project: Project, args: argparse.Namespace) -> str:
     return new_year(project, args.year).as_text()
 
@@ -197,7 +214,7 @@ def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
 Command = Callable[[Project, argparse.Namespace], "str | tuple[str, int]"]
 COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "check": run_check,
                                 "links": run_links, "init": run_init,
-                                "new-year": run_new_year}
+                                "new-year": run_new_year, "serve": run_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

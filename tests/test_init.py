@@ -9,7 +9,6 @@ import pytest
 
 from generator.cli import main
 from generator.commands.init import FIRST_YEAR_TOPICS, UnitDetails, init
-from generator.errors import UserError
 from generator.model.load import load_dataset
 from generator.topics import Topic
 

@@ -83,6 +83,25 @@ def build(project: Project, build_date: datetime.date | None = None, *,
         return report
 
 
+def preview(project: Project, into: Path, build_date: datetime.date | None = None, *,
+            env: jinja2.Environment | None = None, wait: float = DEFAULT_WAIT) -> BuildReport:
+    """What `oit build` would publish, with the webmaster's findings on each topic page,
+    built into ``into`` (swapped in whole) instead of site/, without the link check over
+    HTTP. ``env``: the compiled templates, kept by a caller that rebuilds often."""
+    build_date = build_date or thai.today_in_thailand()
+    with build_lock(project.work_dir, project.root, wait=wait):
+        staging = new_staging(project.work_dir)
+        try:
+            report = _build_into(staging, project, build_date, check_links=False,
+                                 show_findings=True, env=env)
+            publish(staging, into, project.work_dir)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                remove_tree(staging)
+            raise
+        return report
+
+
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
              reports: Mapping[int, CheckReport], show_findings: bool = False,
              env: jinja2.Environment | None = None) -> SiteOutput:
@@ -108,7 +127,8 @@ def site_files(dataset: Dataset, output: SiteOutput) -> list[Asset]:
 
 
 def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
-                check_links: bool, show_findings: bool) -> BuildReport:
+                check_links: bool, show_findings: bool,
+                env: jinja2.Environment | None = None) -> BuildReport:
     """Everything but publishing: the site built and checked in ``staging``."""
     report = BuildReport(project.site_dir, project.data_dir)
     timer = _Timer(report.seconds)
@@ -119,7 +139,7 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
         report.broken_links = timer("load+validate", lambda: known_broken_links(
             project, dataset, report.link_warnings, refs))
         output = timer("generate", lambda: _generate_files(
-            project, dataset, build_date, report, show_findings))
+            project, dataset, build_date, report, show_findings, env))
         # Written into content/ before MkDocs reads it: another builder can take the site over.
         report.written = timer("generate", lambda: write_pages(
             output.pages, project.content_dir, project.root))
@@ -136,10 +156,11 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
 
 
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
-                    report: BuildReport, show_findings: bool) -> SiteOutput:
+                    report: BuildReport, show_findings: bool,
+                    env: jinja2.Environment | None) -> SiteOutput:
     """Check and render the pages; their count goes into ``report``."""
     reports = check_all(dataset, build_date, report.broken_links)
-    output = generate(project, dataset, build_date, reports, show_findings)
+    output = generate(project, dataset, build_date, reports, show_findings, env)
     report.pages = len(output.pages)
     return output
 
