@@ -36,7 +36,9 @@ def test_every_data_field_is_in_the_webmasters_data_reference() -> None:
 
 
 def test_every_command_and_option_is_in_the_readme() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    """In README.md or the pages it links in docs/."""
+    readme = "\n".join(path.read_text(encoding="utf-8")
+                       for path in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))])
     parser = make_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name, sub in commands.choices.items():
@@ -45,3 +47,10 @@ def test_every_command_and_option_is_in_the_readme() -> None:
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert option in readme, f"oit {name} {option}"
+
+
+def test_readme_starts_in_thai_and_links_every_page_of_docs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert readme.splitlines()[2] == "## เริ่มต้นใช้งาน"
+    for page in sorted((REPO / "docs").glob("*.md")):
+        assert f"](docs/{page.name})" in readme, page.name
