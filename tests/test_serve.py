@@ -80,3 +80,17 @@ def test_the_error_page_shows_each_problem_as_text() -> None:
     body = error_page(["data/unit.yml:3: name_th: <script>alert(1)</script>"]).decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>" not in body
     assert 'lang="th"' in body
+
+
+def test_a_busy_port_is_said_in_thai_before_any_build(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code = main(["serve", "--project", str(example_project), "--port", str(port)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"พอร์ต {port} มีโปรแกรมอื่นใช้อยู่" in err and "Traceback" not in err
+    assert not (example_project / ".oit-build" / "preview").exists()

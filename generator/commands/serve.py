@@ -5,6 +5,7 @@ site/ is never touched: the preview lives in .oit-build/preview/."""
 from __future__ import annotations
 
 import datetime
+import errno
 import html
 import logging
 import os
@@ -20,7 +21,7 @@ import watchdog.events
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer
 
 from .. import thai
-from ..errors import UserError, environment_error
+from ..errors import UsageError, UserError, environment_error
 from ..project import Project
 from ..render.pages import THEME_TEMPLATE_SUBDIR, make_environment
 from ..site.content import is_generated
@@ -44,6 +45,30 @@ class PreviewServer(LiveReloadServer):
                          root=str(project.work_dir / PREVIEW_FOLDER))
         self.project = project
         self.problems: list[str] | None = None   # the lines of the error page, when failing
+        self._bound = False
+
+    def bind(self) -> None:
+        """Take the port now, so that a busy one is said before any build; serve() then
+        finds it taken."""
+        try:
+            super().server_bind()
+        except OSError as exc:
+            self.server_close()
+            if exc.errno == errno.EADDRINUSE:
+                port = self.server_address[1]
+                raise UsageError(f"พอร์ต {port} มีโปรแกรมอื่นใช้อยู่ ให้เลือกพอร์ตอื่น "
+                                 f"เช่น --port {port + 1}") from None
+            raise
+        super().server_activate()
+        self._bound = True
+
+    def server_bind(self) -> None:
+        if not self._bound:
+            super().server_bind()
+
+    def server_activate(self) -> None:
+        if not self._bound:
+            super().server_activate()
 
     def watch_project(self) -> None:
         for path in (self.project.data_dir, self.project.content_dir, self.project.theme_dir,
@@ -157,6 +182,7 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT
     logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
     runner = Preview(project, build_date, say)
     server = PreviewServer(project, runner.rebuild, host, port)
+    server.bind()
     runner.server = server
     runner.rebuild()
     server.watch_project()
