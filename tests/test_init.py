@@ -101,7 +101,7 @@ def test_a_topic_file_that_exists_is_kept_and_said_so(tmp_path: Path) -> None:
     mine.parent.mkdir(parents=True)
     mine.write_text("fiscal_year: 2570\nresponsible: ของเดิม\n", encoding="utf-8")
     report = init(tmp_path, UnitDetails("กอง"), NOV_2026)
-    assert report.kept == ["data/2570/05-opinion-channels.yml"]
+    assert report.files.kept == ["data/2570/05-opinion-channels.yml"]
     assert mine.read_text(encoding="utf-8") == "fiscal_year: 2570\nresponsible: ของเดิม\n"
     assert "มีอยู่แล้ว ไม่ได้แก้ไข: data/2570/05-opinion-channels.yml" in report.as_text()
 

@@ -52,17 +52,15 @@ class UnitDetails:
 
 @dataclass
 class InitReport:
-    """The files `oit init` wrote and those it found and left as they were."""
+    """The year `oit init` started the project with, and the files it wrote."""
 
     root: Path
     year: int
-    written: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
+    files: NewFiles
 
     def as_text(self) -> str:
-        lines = [f"สร้างโครงการใหม่ที่ {self.root} (ปีงบประมาณ พ.ศ. {self.year})"]
-        lines += [f"  เขียนแล้ว: {path}" for path in self.written]
-        lines += [f"  มีอยู่แล้ว ไม่ได้แก้ไข: {path}" for path in self.kept]
+        lines = [f"สร้างโครงการใหม่ที่ {self.root} (ปีงบประมาณ พ.ศ. {self.year})",
+                 *self.files.lines()]
         lines += ["", f"กรอกข้อมูลในแฟ้ม data/{self.year}/*.yml (ลบ # หน้าบรรทัดที่ใช้) "
                   f"ส่วนหัวข้อ 03 รายงานผลประจำปี ให้เพิ่มเมื่อสิ้นปีงบประมาณ แล้วสั่ง:",
                   f"  oit validate --project {self.root}",
@@ -82,11 +80,11 @@ def init(root: Path, details: UnitDetails, today: datetime.date | None = None) -
                                 "โฟลเดอร์ใหม่ หรือใช้ oit build กับโครงการนี้"))
     _check_unit(details, year, unit_path)
     unit_text = unit_yml(details, year)
-    report = InitReport(root, year)
-    write_new(unit_path, unit_text, root, report.written, report.kept)
+    report = InitReport(root, year, NewFiles(root))
+    report.files.write(unit_path, unit_text)
     for topic in FIRST_YEAR_TOPICS:
         path = root / "data" / str(year) / f"{topic.slug}.yml"
-        write_new(path, skeleton(topic, year), root, report.written, report.kept)
+        report.files.write(path, skeleton(topic, year))
     return report
 
 
@@ -157,15 +155,27 @@ def _option_problem(err: Any) -> Problem:
     return Problem(option, None, "", str(err["msg"]))
 
 
-def write_new(path: Path, text: str, root: Path, written: list[str], kept: list[str]) -> None:
-    """Write a file that does not exist yet (its path goes to ``written``); one that does is
-    left as it is (its path goes to ``kept``)."""
-    shown = display_path(path, root)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8") as out:   # "x": never over an existing file
-            out.write(text)
-    except FileExistsError:
-        kept.append(shown)
-        return
-    written.append(shown)
+@dataclass
+class NewFiles:
+    """Files a command writes only where none exists: those written, those left as they were."""
+
+    root: Path
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+    def write(self, path: Path, text: str) -> None:
+        """Write ``path`` if it does not exist yet ("x": never over a file, even one that
+        appears meanwhile); else leave it and remember it."""
+        shown = display_path(path, self.root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with path.open("x", encoding="utf-8") as out:
+                out.write(text)
+        except FileExistsError:
+            self.kept.append(shown)
+            return
+        self.written.append(shown)
+
+    def lines(self) -> list[str]:
+        return ([f"  เขียนแล้ว: {path}" for path in self.written]
+                + [f"  มีอยู่แล้ว ไม่ได้แก้ไข: {path}" for path in self.kept])

@@ -5,7 +5,7 @@ No file that exists is overwritten; the unit's current_fiscal_year moves on, sai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from ..model.load import UNIT_FILE
 from ..model.topics import OpinionChannels
 from ..project import Project
 from ..topics import Topic
-from .init import FIRST_YEAR_TOPICS, scalar, skeleton, write_new
+from .init import FIRST_YEAR_TOPICS, NewFiles, scalar, skeleton
 from .validate import load_data
 
 CARRIED = ("responsible", "contact_person")   # of every topic
@@ -32,16 +32,14 @@ class NewYearReport:
 
     year: int
     source: int
-    written: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
+    files: NewFiles
     current_changed: tuple[int, int] | None = None
 
     def as_text(self) -> str:
         lines = [f"เปิดปีงบประมาณ พ.ศ. {self.year} จากข้อมูลปี {self.source}: ยกผู้รับผิดชอบ "
                  "ผู้ติดต่อ และช่องทางรับฟังความคิดเห็นมาให้ ส่วนรายการ รายงาน กิจกรรม "
                  "เอกสารหลักฐาน และวันที่ เริ่มใหม่ว่างไว้"]
-        lines += [f"  เขียนแล้ว: {path}" for path in self.written]
-        lines += [f"  มีอยู่แล้ว ไม่ได้แก้ไข: {path}" for path in self.kept]
+        lines += self.files.lines()
         if self.current_changed:
             before, after = self.current_changed
             lines.append(f"  แก้ current_fiscal_year ใน data/{UNIT_FILE} จาก {before} เป็น {after}")
@@ -61,11 +59,10 @@ def new_year(project: Project, year: int | None = None) -> NewYearReport:
         raise UsageError(f"ไม่มีข้อมูลปีงบประมาณก่อน {year} ให้ยกมา "
                          f"(มี: {', '.join(map(str, sorted(dataset.years)))})")
     source = dataset.years[max(earlier)]
-    report = NewYearReport(year, source.year)
+    report = NewYearReport(year, source.year, NewFiles(project.root))
     for topic in FIRST_YEAR_TOPICS:
         path = project.data_dir / str(year) / f"{topic.slug}.yml"
-        write_new(path, carried_forward(topic, year, source.get(topic)), project.root,
-                  report.written, report.kept)
+        report.files.write(path, carried_forward(topic, year, source.get(topic)))
     if year > dataset.current_year:
         report.current_changed = (dataset.current_year, year)
         _set_current_year(project.data_dir / UNIT_FILE, year, project.root)
