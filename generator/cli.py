@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import thai
+from . import language, thai
 from .commands import check as checking
 from .commands import links as linking
 from .commands.build import build
@@ -38,6 +38,9 @@ def make_parser() -> argparse.ArgumentParser:
     project = argparse.ArgumentParser(add_help=False)
     project.add_argument("--project", type=Path, default=argparse.SUPPRESS,
                          help="project folder with data/, content/, mkdocs.yml (default: here)")
+    project.add_argument("--lang", choices=language.LANGUAGES, default=argparse.SUPPRESS,
+                         help="language of the messages: th (default) or en "
+                              "(or set OIT_LANG=en)")
     parser = argparse.ArgumentParser(prog="oit", description="Build a unit's OIT disclosure site.",
                                      parents=[project])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -219,6 +222,7 @@ COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "c
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    language.use(getattr(args, "lang", None))
     project = Project.at(getattr(args, "project", None) or Path.cwd())
     try:
         return _run(project, args)

@@ -6,6 +6,8 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
+from .language import tr
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -20,7 +22,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
-        expected = f" (expected {self.expected})" if self.expected else ""
+        expected = tr(f" (ควรเป็น {self.expected})", f" (expected {self.expected})") \
+            if self.expected else ""
         return f"{where}:{field} {self.message}{expected}"
 
 

@@ -1,10 +1,15 @@
 """Shared fixtures: throwaway copies of a project, so tests never touch the repository."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Most tests read the English messages (OIT_LANG=en, as a developer would set it); the Thai
+# default is tested where each message is tested in both languages (tests/test_language.py).
+os.environ["OIT_LANG"] = "en"
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

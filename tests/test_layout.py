@@ -47,7 +47,7 @@ def test_no_flat_families_of_names() -> None:
     """The top level holds only what every stage shares; each stage is a package."""
     flat = sorted(p.stem for p in PACKAGE.glob("*.py"))
     assert flat == sorted(["__init__", "__main__", "atomic", "cli", "errors", "periods",
-                           "processes", "project", "thai", "topics"]), flat
+                           "processes", "project", "thai", "topics", "language"]), flat
     assert sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()) == \
         sorted(STAGES[1:])
 

@@ -15,6 +15,7 @@ import jinja2
 from .. import thai
 from ..checks.engine import CheckReport
 from ..errors import Problem, UserError, display_path
+from ..language import current
 from ..links.internal import SiteLinkReport, check_site_links, site_checker
 from ..links.refs import LinkProblem, link_refs
 from ..model.dataset import Dataset
@@ -47,16 +48,26 @@ class BuildReport:
     internal: SiteLinkReport | None = None
 
     def as_text(self) -> str:
-        written = self.written
-        changed = (f"{len(written.written)} written, {len(written.unchanged)} unchanged"
-                   if written else "")
-        removed = f", {len(written.removed)} removed" if written and written.removed else ""
-        dead = (f"; {len(self.broken_links)} evidence address(es) known broken "
-                "(`oit links --external`), shown on the status page" if self.broken_links else "")
-        return "\n".join([f"Built {self.site_dir.name}/ from {self.data_dir.name}/: "
-                          f"{self.pages} pages ({changed}{removed}); internal links OK{dead}; "
-                          f"{sum(self.seconds.values()):.1f} s",
-                          *warning_lines(self.link_warnings)])
+        written, seconds = self.written, sum(self.seconds.values())
+        site, data = self.site_dir.name, self.data_dir.name
+        if current() == "en":
+            changed = (f"{len(written.written)} written, {len(written.unchanged)} unchanged"
+                       if written else "")
+            removed = f", {len(written.removed)} removed" if written and written.removed else ""
+            dead = (f"; {len(self.broken_links)} evidence address(es) known broken "
+                    "(`oit links --external`), shown on the status page"
+                    if self.broken_links else "")
+            summary = (f"Built {site}/ from {data}/: {self.pages} pages ({changed}{removed}); "
+                       f"internal links OK{dead}; {seconds:.1f} s")
+        else:
+            changed = (f"เขียนใหม่ {len(written.written)} คงเดิม {len(written.unchanged)}"
+                       if written else "")
+            removed = f" ลบ {len(written.removed)}" if written and written.removed else ""
+            dead = (f"; เอกสารหลักฐาน {len(self.broken_links)} รายการเปิดไม่ได้ตามผลตรวจครั้งล่าสุด "
+                    "(`oit links --external`) แสดงไว้ในหน้าสถานะ" if self.broken_links else "")
+            summary = (f"สร้าง {site}/ จาก {data}/ แล้ว: {self.pages} หน้า ({changed}{removed}); "
+                       f"ลิงก์ภายในใช้ได้ทั้งหมด{dead}; {seconds:.1f} วินาที")
+        return "\n".join([summary, *warning_lines(self.link_warnings)])
 
 
 def build(project: Project, build_date: datetime.date | None = None, *,

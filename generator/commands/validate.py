@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import Problem, UserError
+from ..language import tr
 from ..links.offline import check_offline
 from ..links.refs import LinkProblem, LinkRef
 from ..links.report import warning_line
@@ -24,8 +25,11 @@ class Validation:
         dataset = self.dataset
         topics = sum(len(fy.topics) for fy in dataset.years.values())
         years = ", ".join(map(str, sorted(dataset.years)))
-        return "\n".join([f"Data OK: {dataset.unit.name_th}, {len(dataset.years)} fiscal year(s) "
-                          f"({years}), {topics} topic file(s)", *warning_lines(self.warnings)])
+        summary = tr(f"ข้อมูลถูกต้อง: {dataset.unit.name_th} {len(dataset.years)} ปีงบประมาณ "
+                     f"({years}) {topics} แฟ้มหัวข้อ",
+                     f"Data OK: {dataset.unit.name_th}, {len(dataset.years)} fiscal year(s) "
+                     f"({years}), {topics} topic file(s)")
+        return "\n".join([summary, *warning_lines(self.warnings)])
 
 
 def validate(project: Project) -> Validation:
@@ -57,7 +61,9 @@ def require_valid_links(dataset: Dataset,
     problems = check_offline(dataset, refs)
     errors = [_as_problem(p) for p in problems if p.is_error]
     if errors:
-        raise UserError(errors, f"{len(errors)} web address(es) in the data files cannot work:")
+        raise UserError(errors, tr(f"ที่อยู่เว็บในแฟ้มข้อมูล {len(errors)} รายการใช้งานไม่ได้:",
+                                   f"{len(errors)} web address(es) in the data files cannot "
+                                   "work:"))
     return problems
 
 

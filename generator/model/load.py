@@ -11,12 +11,13 @@ from pydantic import BaseModel, ValidationError
 
 from .. import thai
 from ..errors import Problem, UserError, display_path
+from ..language import tr
 from ..topics import Topic
 from .base import TopicData
 from .dataset import Dataset, FiscalYearData, Unit
 from .documents import DOCUMENTS_DIR, DocumentFolder
 from .fields import FieldError
-from .source import Document, FieldPath, SourceFile, field_name, load_yaml
+from .source import Document, FieldPath, SourceFile, field_shown, load_yaml
 from .topics import TOPIC_MODELS
 
 UNIT_FILE = "unit.yml"
@@ -29,7 +30,9 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise UserError(Problem(display_path(data_dir, root), None, "",
-                                "the data folder does not exist", f"a folder with {UNIT_FILE}"))
+                                tr("ไม่มีโฟลเดอร์ข้อมูล", "the data folder does not exist"),
+                                tr(f"โฟลเดอร์ที่มีแฟ้ม {UNIT_FILE} (สร้างได้ด้วย oit init)",
+                                   f"a folder with {UNIT_FILE} (oit init makes one)")))
     unit, unit_source = _load_unit(data_dir, root, problems)
     year_dirs = []
     for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
@@ -43,8 +46,11 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
                                         f"{thai.MAX_BE} เช่น 2567 (ปี ค.ศ. + 543)"))
         elif not folder.name.startswith((".", "_")) and folder.name != DOCUMENTS_DIR:
             problems.append(Problem(display_path(folder, root), None, "",
-                                    "unknown folder in the data folder",
-                                    "a fiscal-year folder named by its Buddhist Era year, e.g. 2567"))
+                                    tr("โฟลเดอร์ที่ไม่รู้จักในโฟลเดอร์ข้อมูล",
+                                       "unknown folder in the data folder"),
+                                    tr("โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. เช่น 2567",
+                                       "a fiscal-year folder named by its Buddhist Era year, "
+                                       "e.g. 2567")))
     years: dict[int, FiscalYearData] = {}
     for fy, found in _load_years(year_dirs, data_dir, root):
         years[fy.year] = fy
@@ -53,8 +59,11 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
     if unit is not None and unit.current_fiscal_year not in years:
         problems.append(Problem(display_path(data_dir / UNIT_FILE, root), None,
                                 "current_fiscal_year",
-                                f"there is no folder data/{unit.current_fiscal_year}",
-                                "a folder for the current fiscal year"))
+                                tr(f"ไม่มีโฟลเดอร์ data/{unit.current_fiscal_year}",
+                                   f"there is no folder data/{unit.current_fiscal_year}"),
+                                tr("โฟลเดอร์ของปีงบประมาณปัจจุบัน (oit new-year สร้างให้ได้)",
+                                   "a folder for the current fiscal year (oit new-year makes "
+                                   "one)")))
     if problems or unit is None:
         valid = None if unit is None else Dataset(unit=unit, years=years, unit_source=unit_source)
         raise DataProblems(problems, valid)
@@ -71,7 +80,8 @@ class DataProblems(UserError):
     at that (a misspelt web address in a good file is reported in the same run)."""
 
     def __init__(self, problems: list[Problem], valid: Dataset | None) -> None:
-        super().__init__(problems, f"{len(problems)} problem(s) in the data files:")
+        super().__init__(problems, tr(f"พบปัญหา {len(problems)} รายการในแฟ้มข้อมูล:",
+                                      f"{len(problems)} problem(s) in the data files:"))
         self.valid = valid
 
 
@@ -79,8 +89,12 @@ def _load_unit(data_dir: Path, root: Path | None,
                problems: list[Problem]) -> tuple[Unit | None, SourceFile | None]:
     path = data_dir / UNIT_FILE
     if not path.is_file():
-        problems.append(Problem(display_path(path, root), None, "", "the unit file is missing",
-                                "a file describing the unit: name_th, current_fiscal_year, …"))
+        problems.append(Problem(display_path(path, root), None, "",
+                                tr("ไม่มีแฟ้มข้อมูลหน่วยงาน", "the unit file is missing"),
+                                tr("แฟ้มข้อมูลหน่วยงาน: name_th, current_fiscal_year, … "
+                                   "(oit init สร้างให้ได้)",
+                                   "a file describing the unit: name_th, current_fiscal_year, … "
+                                   "(oit init makes one)")))
         return None, None
     doc = _load(path, root, problems)
     if doc is None:
@@ -115,8 +129,11 @@ def _load_year(year_dir: Path, root: Path | None, documents: DocumentFolder,
         if isinstance(result, TopicData) and source is not None:
             if result.fiscal_year not in (None, year):
                 problems.append(Problem(display_path(path, root), None, "fiscal_year",
-                                        f"says {result.fiscal_year} but the file is in folder {year}",
-                                        f"{year}, or move the file"))
+                                        tr(f"ระบุปี {result.fiscal_year} แต่แฟ้มอยู่ในโฟลเดอร์ {year}",
+                                           f"says {result.fiscal_year} but the file is in "
+                                           f"folder {year}"),
+                                        tr(f"{year} หรือย้ายแฟ้มไปไว้ในโฟลเดอร์ของปีนั้น",
+                                           f"{year}, or move the file")))
             topics[topic] = result
             sources[topic] = source
     return FiscalYearData(year=year, topics=topics, sources=sources)
@@ -124,9 +141,10 @@ def _load_year(year_dir: Path, root: Path | None, documents: DocumentFolder,
 
 def _unknown_file(path: Path, root: Path | None) -> Problem:
     close = difflib.get_close_matches(path.name, TOPIC_FILES, n=1, cutoff=0.8)
-    hint = f"did you mean {close[0]}? " if close else ""
-    return Problem(display_path(path, root), None, "", f"unknown data file; {hint}".rstrip("; "),
-                   "one of " + ", ".join(TOPIC_FILES))
+    hint = tr(f"หรือหมายถึง {close[0]}? ", f"did you mean {close[0]}? ") if close else ""
+    return Problem(display_path(path, root), None, "",
+                   tr(f"ไม่รู้จักแฟ้มข้อมูลนี้; {hint}", f"unknown data file; {hint}").rstrip("; "),
+                   tr("ชื่อใดชื่อหนึ่งต่อไปนี้: ", "one of ") + ", ".join(TOPIC_FILES))
 
 
 def _validate_topic(path: Path, root: Path | None, topic: Topic, context: dict[str, Any],
@@ -155,8 +173,9 @@ def _validate(doc: Document, model: type[BaseModel], context: dict[str, Any],
                                 "หรือลบแฟ้มนี้ถ้ายังไม่มีข้อมูล"))
         return None
     if not isinstance(data, dict):
-        problems.append(Problem(doc.shown_path, 1, "", "the file must be a block of fields",
-                                "lines like 'name_th: …'"))
+        problems.append(Problem(doc.shown_path, 1, "",
+                                tr("แฟ้มต้องเป็นชุดของช่องข้อมูล", "the file must be a block of fields"),
+                                tr("บรรทัดแบบ 'name_th: …'", "lines like 'name_th: …'")))
         return None
     try:
         return model.model_validate(data, context=context)
@@ -169,16 +188,18 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     loc: FieldPath = tuple(p for p in err["loc"] if p != "[key]")
     kind = err["type"]
     line = doc.line_of(loc)
-    where = field_name(loc)
+    where = field_shown(loc)
     if kind == "missing":
-        return Problem(doc.shown_path, line, where, "this field is required but missing",
-                       f"a value for '{loc[-1]}'")
+        return Problem(doc.shown_path, line, where,
+                       tr("ต้องมีช่องนี้แต่ยังไม่มี", "this field is required but missing"),
+                       tr(f"ค่าของ '{loc[-1]}'", f"a value for '{loc[-1]}'"))
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return Problem(doc.shown_path, line, where, f"unknown field '{loc[-1]}'{hint}",
-                       "one of: " + ", ".join(allowed))
+        hint = tr(f"; หรือหมายถึง '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
+        return Problem(doc.shown_path, line, where,
+                       tr(f"ไม่รู้จักช่อง '{loc[-1]}'{hint}", f"unknown field '{loc[-1]}'{hint}"),
+                       tr("ช่องใดช่องหนึ่งต่อไปนี้: ", "one of: ") + ", ".join(allowed))
     error = (err.get("ctx") or {}).get("error")
     if isinstance(error, FieldError):
         return Problem(doc.shown_path, line, where, str(error), error.expected)
@@ -187,19 +208,24 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
 
 def _plain_words(kind: str, err: Any) -> tuple[str, str]:
     value = err.get("input")
-    shown = f"'{value}'" if isinstance(value, str) else "this value"
+    shown = f"'{value}'" if isinstance(value, str) else tr("ค่านี้", "this value")
     ctx = err.get("ctx") or {}
     if kind == "enum":
-        return f"{shown} is not one of the allowed values", "one of: " + ctx.get("expected", "")
+        return (tr(f"{shown} ไม่ใช่ค่าที่ใช้ได้", f"{shown} is not one of the allowed values"),
+                tr("ค่าใดค่าหนึ่งต่อไปนี้: ", "one of: ") + ctx.get("expected", ""))
     if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
-        wanted = "a list (lines starting with '- ')" if kind == "list_type" else "a block of fields"
-        return f"found {shown}", wanted
+        wanted = (tr("รายการ (บรรทัดที่ขึ้นต้นด้วย '- ')", "a list (lines starting with '- ')")
+                  if kind == "list_type" else tr("ชุดของช่องข้อมูล", "a block of fields"))
+        return tr(f"พบ {shown}", f"found {shown}"), wanted
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{shown} is not a whole number", "a whole number such as 25"
+        return (tr(f"{shown} ไม่ใช่จำนวนเต็ม", f"{shown} is not a whole number"),
+                tr("จำนวนเต็ม เช่น 25", "a whole number such as 25"))
     if kind in ("decimal_parsing", "decimal_type"):
-        return f"{shown} is not a number", "a number such as 45.50"
+        return (tr(f"{shown} ไม่ใช่ตัวเลข", f"{shown} is not a number"),
+                tr("ตัวเลข เช่น 45.50", "a number such as 45.50"))
     if kind.startswith(("greater_than", "less_than")):
-        return f"{shown} is out of range", err["msg"].replace("Input should be ", "a value ")
+        return (tr(f"{shown} อยู่นอกช่วงที่รับได้", f"{shown} is out of range"),
+                err["msg"].replace("Input should be ", "a value "))
     return err["msg"], ""
 
 

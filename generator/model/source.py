@@ -10,6 +10,7 @@ expand past the file's own size or refer to themselves. Zero-width characters ar
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import Problem, UserError, display_path
+from ..language import current, tr
 from . import characters
 
 FieldPath = tuple[str | int, ...]
@@ -200,8 +202,9 @@ class _Builder:
             if key in result:
                 self.problems.append(Problem(
                     self.shown_path, key_line, _dotted((*loc, key)),
-                    "this key appears twice in the same block",
-                    "each key once; the second one would silently replace the first"))
+                    tr("ชื่อช่องข้อมูลนี้ซ้ำกันในกลุ่มเดียวกัน", "this key appears twice in the same block"),
+                    tr("แต่ละชื่อครั้งเดียว (ค่าที่สองจะแทนค่าแรกโดยไม่มีใครเห็น)",
+                       "each key once; the second one would silently replace the first")))
                 continue
             result[key] = self.build(value_node, (*loc, key), key_line, depth + 1)
         return result
@@ -226,6 +229,26 @@ def field_name(loc: FieldPath) -> str:
     return _dotted(loc)
 
 
+# The lists whose items a webmaster counts, and the Thai word for one of their items.
+_ITEM_WORDS = {"items": "รายการที่", "reports": "รายงานที่", "projects": "โครงการที่",
+               "activities": "กิจกรรมที่", "channels": "ช่องทางที่", "evidence": "เอกสารที่",
+               "stakeholders": "ผู้มีส่วนได้ส่วนเสียรายที่", "raised": "ความคิดเห็นที่",
+               "actions": "การดำเนินการที่", "problems": "ปัญหาข้อที่", "suggestions": "ข้อเสนอแนะข้อที่",
+               "domains": "โดเมนที่"}
+
+
+def field_shown(loc: FieldPath) -> str:
+    """The field as a webmaster finds it: the key path, and in Thai each item counted from
+    one as on the page, e.g. ``items[2].method (รายการที่ 3)``."""
+    path = _dotted(loc)
+    if current() == "en":
+        return path
+    counted = [f"{_ITEM_WORDS.get(str(key), 'ลำดับที่')} {index + 1}"
+               for key, index in zip(loc, loc[1:])
+               if isinstance(index, int) and not isinstance(key, int)]
+    return f"{path} ({' '.join(counted)})" if counted else path
+
+
 def load_yaml(path: Path, root: Path | None = None) -> Document:
     """Parse one YAML file; a syntax error becomes a Problem with its line."""
     shown = display_path(path, root)
@@ -234,8 +257,12 @@ def load_yaml(path: Path, root: Path | None = None) -> Document:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw_bytes.count(b"\n", 0, exc.start) + 1   # where the first bad byte is
-        raise UserError(Problem(shown, line, "", f"the file is not UTF-8 text ({exc.reason})",
-                                "save the file as UTF-8")) from None
+        raise UserError(Problem(shown, line, "",
+                                tr(f"แฟ้มนี้ไม่ใช่ข้อความ UTF-8 ({exc.reason})",
+                                   f"the file is not UTF-8 text ({exc.reason})"),
+                                tr("บันทึกแฟ้มใหม่เป็น UTF-8 (ในโปรแกรมแก้ไขข้อความ เลือก "
+                                   "Save As แล้วเลือก Encoding: UTF-8)",
+                                   "save the file as UTF-8"))) from None
     return parse_yaml(text, path, shown)
 
 
@@ -258,14 +285,49 @@ def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        reason = " ".join(filter(None, (exc.context, exc.problem))) or "not valid YAML"
+        # An unclosed quote is found at the end of the file: name the line it opens on.
+        quoted = "quoted scalar" in reason and exc.context_mark is not None
+        mark = exc.context_mark if quoted else (exc.problem_mark or exc.context_mark)
         line = mark.line + 1 if mark else None
-        reason = exc.problem or exc.context or "not valid YAML"
+        typed = text.splitlines()[line - 1] if line and line <= text.count("\n") + 1 else ""
         if "maximum nesting depth" in reason:
             raise UserError(Problem(shown, line, "", f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น",
                                     DEPTH_EXPECTED)) from None
-        raise UserError(Problem(shown, line, "", f"not valid YAML: {reason}",
-                                "YAML like 'key: value', indented with spaces")) from None
+        raise UserError(Problem(shown, line, "", *syntax_error(
+            exc.problem or exc.context or "not valid YAML", typed, reason))) from None
     except yaml.YAMLError as exc:   # a reader error: scan_file should have found its character
-        raise UserError(Problem(shown, None, "", f"not valid YAML: {exc}",
-                                "YAML like 'key: value', indented with spaces")) from None
+        raise UserError(Problem(shown, None, "", *syntax_error(str(exc), ""))) from None
+
+
+# libyaml's reasons for the mistakes people make, each with what to do: (part of the reason,
+# Thai message, Thai fix).
+_SYNTAX = (
+    ("mapping values are not allowed", "มีเครื่องหมาย ': ' (ทวิภาคตามด้วยเว้นวรรค) อยู่ในค่า",
+     "ใส่ค่านั้นในเครื่องหมายคำพูด เช่น title: \"ประชุมครั้งที่ 1: วางแผน\""),
+    ("quoted scalar", "เครื่องหมายคำพูดที่เปิดในบรรทัดนี้ไม่ได้ปิด",
+     "ปิดเครื่องหมายคำพูดให้ครบคู่ในบรรทัดเดียวกัน หรือเอาเครื่องหมายคำพูดออก"),
+    ("did not find expected key", "ย่อหน้าของบรรทัดนี้ไม่ตรงกับช่องข้อมูลระดับเดียวกัน",
+     "ย่อหน้าช่องข้อมูลระดับเดียวกันให้ตรงกัน (เว้นวรรคเท่ากัน)"),
+    ("expected <block end>", "ย่อหน้าของบรรทัดนี้ไม่ตรงกับช่องข้อมูลระดับเดียวกัน",
+     "ย่อหน้าช่องข้อมูลระดับเดียวกันให้ตรงกัน (เว้นวรรคเท่ากัน)"),
+    ("could not find expected ':'", "บรรทัดนี้ไม่มีเครื่องหมาย : หลังชื่อช่องข้อมูล",
+     "ชื่อช่องข้อมูลตามด้วย : และเว้นวรรค เช่น 'responsible: กลุ่มอำนวยการ'"),
+)
+_TAB = ("ย่อหน้าด้วยปุ่ม Tab", "ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น ระดับละ 2 ช่อง")
+_RESERVED = ("ค่าที่ขึ้นต้นด้วย @ หรือ ` ต้องอยู่ในเครื่องหมายคำพูด",
+             "ใส่ค่านั้นในเครื่องหมายคำพูด เช่น contact: \"@line-id\"")
+
+
+def syntax_error(reason: str, typed: str, context: str = "") -> tuple[str, str]:
+    """(message, what to write instead) for a YAML syntax error at the line ``typed``, in
+    plain words; ``context`` is libyaml's fuller account of it, when there is one."""
+    english = (f"not valid YAML: {reason}", "YAML like 'key: value', indented with spaces")
+    told = context or reason
+    found = next(((message, fix) for part, message, fix in _SYNTAX if part in told), None)
+    if found is None and "cannot start any token" in told:
+        found = _TAB if "\t" in typed else _RESERVED if re.search(r":\s*[@`]", typed) else None
+    if found is not None:
+        return tr(found[0], english[0]), tr(found[1], english[1])
+    return tr(f"รูปแบบ YAML ไม่ถูกต้อง ({reason})", english[0]), tr(
+        "บรรทัดแบบ 'ชื่อช่อง: ค่า' ย่อหน้าด้วยการเว้นวรรค", english[1])

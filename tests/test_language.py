@@ -1,0 +1,120 @@
+"""Messages in Thai by default and in English with --lang en / OIT_LANG=en: each translated
+message tested in both languages, as the webmaster and a developer see them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import language
+from generator.cli import main
+
+PLAN = "data/2569/01-budget-plan.yml"
+
+
+def _validate(project: Path, capsys: pytest.CaptureFixture[str], *lang: str) -> tuple[int, str, str]:
+    code = main(["validate", "--project", str(project), *lang])
+    out, err = capsys.readouterr()
+    language.use(None)
+    return code, out, err
+
+
+def _replace(project: Path, rel: str, old: str, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_thai_is_the_default_without_oit_lang(
+        example_project: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OIT_LANG")
+    code, out, _ = _validate(example_project, capsys)
+    assert code == 0 and out.startswith("ข้อมูลถูกต้อง: กองส่งเสริมสุขภาพชุมชน 2 ปีงบประมาณ")
+    monkeypatch.setenv("OIT_LANG", "en")
+    assert _validate(example_project, capsys)[1].startswith("Data OK: ")
+    assert _validate(example_project, capsys, "--lang", "th")[1].startswith("ข้อมูลถูกต้อง")
+
+
+# (change to the plan, Thai line, English line): the lines oit validate prints.
+CASES = {
+    "unknown-field": (
+        ("\nresponsible:", "\nresponsibel:"),
+        "data/2569/01-budget-plan.yml:9: responsibel: ไม่รู้จักช่อง 'responsibel'; "
+        "หรือหมายถึง 'responsible'? (ควรเป็น ช่องใดช่องหนึ่งต่อไปนี้: ",
+        "data/2569/01-budget-plan.yml:9: responsibel: unknown field 'responsibel'; "
+        "did you mean 'responsible'? (expected one of: "),
+    "unknown-field-in-an-item": (
+        ("\n  - plan: ", "\n  - no: 1\n    plan: "),
+        "projects[0].no (โครงการที่ 1): ไม่รู้จักช่อง 'no'",
+        "projects[0].no: unknown field 'no'"),
+    "colon-in-value": (
+        ("\nresponsible: ", "\nresponsible: กลุ่ม: แผนงาน "),
+        "มีเครื่องหมาย ': ' (ทวิภาคตามด้วยเว้นวรรค) อยู่ในค่า (ควรเป็น ใส่ค่านั้นในเครื่องหมายคำพูด",
+        "not valid YAML: mapping values are not allowed"),
+    "tab": (
+        ("\n  - plan:", "\n\t- plan:"),
+        "ย่อหน้าด้วยปุ่ม Tab (ควรเป็น ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น",
+        "not valid YAML: found character that cannot start any token"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_data_problem_in_thai_and_in_english(
+        case: str, example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (old, new), thai_line, english_line = CASES[case]
+    _replace(example_project, PLAN, old, new)
+    code, _, thai = _validate(example_project, capsys, "--lang", "th")
+    assert code == 1
+    assert thai.splitlines()[0].startswith("พบปัญหา 1 รายการในแฟ้มข้อมูล:"), thai
+    assert thai_line in thai, thai
+    code, _, english = _validate(example_project, capsys, "--lang", "en")
+    assert code == 1 and english.splitlines()[0] == "1 problem(s) in the data files:"
+    assert english_line in english, english
+    assert "Traceback" not in thai + english
+
+
+def test_an_unclosed_quote_names_the_line_it_opens_on(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (example_project / PLAN).read_text(encoding="utf-8")
+    line = text[:text.index("\nresponsible:")].count("\n") + 2
+    _replace(example_project, PLAN, "\nresponsible: ", "\nresponsible: 'กลุ่ม")
+    _, _, thai = _validate(example_project, capsys, "--lang", "th")
+    assert f"{PLAN}:{line}: เครื่องหมายคำพูดที่เปิดในบรรทัดนี้ไม่ได้ปิด" in thai, thai
+
+
+def test_item_numbers_count_from_one_in_thai(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rel = "data/2570/04-procurement-plan.yml"
+    text = (example_project / rel).read_text(encoding="utf-8")
+    third = [i for i, line in enumerate(text.splitlines()) if "    budget: " in line][2]
+    lines = text.splitlines()
+    lines[third] = '    budget: "หนึ่งพันบาท"'
+    (example_project / rel).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, _, thai = _validate(example_project, capsys, "--lang", "th")
+    assert f"{rel}:{third + 1}: items[2].budget (รายการที่ 3): " in thai, thai
+    _, _, english = _validate(example_project, capsys, "--lang", "en")
+    assert f"{rel}:{third + 1}: items[2].budget: " in english, english
+
+
+def test_the_build_summary_in_both_languages(tmp_path: Path) -> None:
+    from generator.commands.build import BuildReport
+    from generator.site.content import WriteResult
+
+    report = BuildReport(tmp_path / "site", tmp_path / "data", pages=19,
+                         written=WriteResult(written=["a"], unchanged=["b", "c"]),
+                         seconds={"x": 1.0})
+    language.use("th")
+    assert report.as_text().startswith("สร้าง site/ จาก data/ แล้ว: 19 หน้า (เขียนใหม่ 1 คงเดิม 2); "
+                                       "ลิงก์ภายในใช้ได้ทั้งหมด; 1.0 วินาที")
+    language.use("en")
+    assert report.as_text().startswith("Built site/ from data/: 19 pages (1 written, 2 unchanged)")
+    language.use(None)
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        language.use("fr")
+    with pytest.raises(SystemExit):
+        main(["validate", "--lang", "fr"])
