@@ -28,3 +28,20 @@ def use(language: str | None) -> None:
 def tr(th: str, en: str) -> str:
     """The message in the current language."""
     return en if current() == "en" else th
+
+
+class Said:
+    """A text in both languages, said in the current one wherever it is shown (for texts
+    made once, such as what a field accepts, and shown in whichever language is in use)."""
+
+    def __init__(self, th: str, en: str) -> None:
+        self.th, self.en = th, en
+
+    def __str__(self) -> str:
+        return tr(self.th, self.en)
+
+    def __add__(self, other: str) -> str:
+        return str(self) + other
+
+    def __radd__(self, other: str) -> str:
+        return other + str(self)

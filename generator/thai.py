@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from .language import tr
+
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 MONTHS_FULL: tuple[str, ...] = (
     "", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -75,15 +77,15 @@ def ce_year(year: int) -> int:
 def parse_year(value: int | str) -> int:
     """A BE year from a BE or CE year written as a number or text."""
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(f"{value!r} is not a year")
+        raise ValueError(tr(f"{value!r} ไม่ใช่ปี พ.ศ.", f"{value!r} is not a year"))
     if isinstance(value, str):
         found = _YEAR.fullmatch(to_arabic_digits(value).strip())
         if not found:
-            raise ValueError(f"{value!r} is not a year")
+            raise ValueError(tr(f"{value!r} ไม่ใช่ปี พ.ศ.", f"{value!r} is not a year"))
         value = int(found.group(1))
     be = be_year(ce_year(value))
     if not MIN_BE <= be <= MAX_BE:
-        raise ValueError(f"year {value} is out of range")
+        raise ValueError(tr(f"ปี {value} อยู่นอกช่วงปี พ.ศ. ที่ใช้ได้", f"year {value} is out of range"))
     return be
 
 
@@ -91,7 +93,7 @@ def _month_number(name: str) -> int:
     """The month number of a full or abbreviated Thai month name."""
     number = _MONTH_NUMBERS.get(name.replace(".", ""))
     if number is None:
-        raise ValueError(f"unknown month name {name!r}")
+        raise ValueError(tr(f"ไม่รู้จักชื่อเดือน {name!r}", f"unknown month name {name!r}"))
     return number
 
 
@@ -105,7 +107,7 @@ def _real_date(year: int, month: int, day: int, original: str) -> datetime.date:
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{original!r} is not a real date") from None
+        raise ValueError(tr(f"{original!r} ไม่มีวันนี้ในปฏิทิน", f"{original!r} is not a real date")) from None
 
 
 def parse_date(value: str | datetime.date | datetime.datetime) -> datetime.date:
@@ -116,7 +118,7 @@ def parse_date(value: str | datetime.date | datetime.datetime) -> datetime.date:
         # PyYAML reads "2567-03-05" as date(2567, 3, 5): a BE year in a date object.
         return _real_date(ce_year(parse_year(value.year)), value.month, value.day, str(value))
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date")
+        raise ValueError(tr(f"{value!r} ไม่ใช่วันที่", f"{value!r} is not a date"))
     text = to_arabic_digits(value).strip().removeprefix("วันที่").strip()
     if found := _ISO_DATE.fullmatch(text):
         year, month, day = found.groups()
@@ -126,7 +128,7 @@ def parse_date(value: str | datetime.date | datetime.datetime) -> datetime.date:
         day, name, year = found.groups()
         month = str(_month_number(name))
     else:
-        raise ValueError(f"{value.strip()!r} is not a date")
+        raise ValueError(tr(f"{value.strip()!r} ไม่ใช่วันที่", f"{value.strip()!r} is not a date"))
     return _real_date(_written_year(year), int(month), int(day), value.strip())
 
 
@@ -135,21 +137,21 @@ def parse_month(value: str | datetime.date, fiscal_year: int | None = None) -> t
     if isinstance(value, datetime.date):
         return parse_date(value).year, value.month
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a month")
+        raise ValueError(tr(f"{value!r} ไม่ใช่เดือน", f"{value!r} is not a month"))
     text = to_arabic_digits(value).strip()
     if found := _ISO_MONTH.fullmatch(text):
         year, month = _written_year(found.group(1)), int(found.group(2))
         if not 1 <= month <= 12:
-            raise ValueError(f"{value.strip()!r} is not a real month")
+            raise ValueError(tr(f"{value.strip()!r} ไม่มีเดือนนี้", f"{value.strip()!r} is not a real month"))
         return year, month
     found = _WORD_MONTH.fullmatch(text)
     if not found:
-        raise ValueError(f"{value.strip()!r} is not a month")
+        raise ValueError(tr(f"{value.strip()!r} ไม่ใช่เดือน", f"{value.strip()!r} is not a month"))
     month = _month_number(found.group(1))
     if found.group(2):
         return _written_year(found.group(2)), month
     if fiscal_year is None:
-        raise ValueError(f"{value.strip()!r} has no year")
+        raise ValueError(tr(f"{value.strip()!r} ไม่ระบุปี", f"{value.strip()!r} has no year"))
     start, _ = fiscal_year_bounds(fiscal_year)
     return (start.year if month >= 10 else start.year + 1), month
 
@@ -164,20 +166,20 @@ def parse_amount(value: str | int | Decimal) -> Decimal:
     if isinstance(value, str) and _PLAIN_AMOUNT.fullmatch(value):
         return Decimal(value.replace(",", "")).quantize(_CENT)
     if isinstance(value, float):
-        raise ValueError("write the amount as text or a whole number")
+        raise ValueError(tr("เขียนจำนวนเงินเป็นข้อความ เช่น \"1,234.50\" หรือจำนวนเต็ม", "write the amount as text or a whole number"))
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise ValueError(f"{value!r} is not an amount")
+        raise ValueError(tr(f"{value!r} ไม่ใช่จำนวนเงิน", f"{value!r} is not an amount"))
     shown = repr(value.strip()) if isinstance(value, str) else str(value)
     amount = _amount_from_text(value) if isinstance(value, str) else Decimal(value)
     if not amount.is_finite():
-        raise ValueError(f"{shown} is not an amount")
+        raise ValueError(tr(f"{shown} ไม่ใช่จำนวนเงิน", f"{shown} is not an amount"))
     # Checked before quantize(), which would overflow the 28-digit context (InvalidOperation).
     if amount > MAX_AMOUNT:
         raise ValueError(f"{shown} มากเกินกว่างบประมาณใด ๆ (เกิน {MAX_AMOUNT:,} บาท)")
     if amount < 0:
         raise ValueError(f"{shown} เป็นจำนวนเงินติดลบ (งบประมาณ แผน และผลการเบิกจ่ายสะสมไม่ติดลบ)")
     if amount != amount.quantize(_CENT):
-        raise ValueError(f"{shown} has more than 2 decimal places")
+        raise ValueError(tr(f"{shown} มีทศนิยมเกิน 2 ตำแหน่ง (สตางค์)", f"{shown} has more than 2 decimal places"))
     return _clean_zero(amount.quantize(_CENT))
 
 
@@ -197,7 +199,7 @@ _PERCENT = re.compile(r"\+?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*%?")
 def parse_percent(value: str | int | Decimal) -> Decimal:
     """A percentage from 0 to MAX_PERCENT, exact as written."""
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise ValueError(f"{value!r} is not a percentage")
+        raise ValueError(tr(f"{value!r} ไม่ใช่ร้อยละ", f"{value!r} is not a percentage"))
     text = to_arabic_digits(str(value)).strip()
     if not _PERCENT.fullmatch(text):
         raise ValueError(f"'{str(value).strip()}' ไม่ใช่ร้อยละที่อ่านได้")
@@ -213,7 +215,7 @@ _COUNT = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.0+)?")
 def parse_people(value: str | int) -> int:
     """A number of people: a whole number from 1 to MAX_PEOPLE ("1,200" and Thai digits too)."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValueError(f"{value!r} is not a whole number")
+        raise ValueError(tr(f"{value!r} ไม่ใช่จำนวนเต็ม", f"{value!r} is not a whole number"))
     shown = str(value).strip()
     text = to_arabic_digits(shown)
     if not _COUNT.fullmatch(text):
@@ -237,9 +239,9 @@ def _amount_from_text(value: str) -> Decimal:
     """The number in an amount written as text, not yet checked for size or decimals."""
     text = _BAHT_UNIT.sub("", to_arabic_digits(value).strip())
     if not text:
-        raise ValueError("the amount is empty")
+        raise ValueError(tr("ไม่มีจำนวนเงิน", "the amount is empty"))
     if not _AMOUNT.fullmatch(text):
-        raise ValueError(f"{value.strip()!r} is not an amount")
+        raise ValueError(tr(f"{value.strip()!r} ไม่ใช่จำนวนเงิน", f"{value.strip()!r} is not an amount"))
     return Decimal(text.replace(",", ""))
 
 

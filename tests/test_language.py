@@ -118,3 +118,41 @@ def test_an_unknown_language_is_refused() -> None:
         language.use("fr")
     with pytest.raises(SystemExit):
         main(["validate", "--lang", "fr"])
+
+
+# (line of the plan, new value, Thai problem, English problem): a value the field refuses.
+VALUES = {
+    "amount": ('total: "38,024,736.50"', 'total: "หนึ่งพันบาท"',
+               "14: total: 'หนึ่งพันบาท' ไม่ใช่จำนวนเงิน (ควรเป็น จำนวนเงินเป็นบาท เช่น 1,234,567.50)",
+               "14: total: 'หนึ่งพันบาท' is not an amount (expected an amount in baht such as "
+               "1,234,567.50)"),
+    "satang": ('total: "38,024,736.50"', 'total: "38,024,736.505"',
+               "มีทศนิยมเกิน 2 ตำแหน่ง (สตางค์)", "has more than 2 decimal places"),
+    "date": ("last_updated: 2568-10-20", "last_updated: 31/2/2569",
+             "11: last_updated: '31/2/2569' ไม่มีวันนี้ในปฏิทิน (ควรเป็น วันที่ เช่น",
+             "11: last_updated: '31/2/2569' is not a real date (expected a date such as"),
+    "year": ("fiscal_year: 2569", "fiscal_year: สองห้าหกเก้า",
+             "8: fiscal_year: 'สองห้าหกเก้า' ไม่ใช่ปี พ.ศ. (ควรเป็น ปี พ.ศ. เช่น 2567)",
+             "8: fiscal_year: 'สองห้าหกเก้า' is not a year (expected a Buddhist Era year such as "
+             "2567)"),
+    "url": ("    url: https://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
+            "    url: ftp://chpb.example.go.th/x.pdf",
+            "evidence[0].url (เอกสารที่ 1): 'ftp://chpb.example.go.th/x.pdf' ไม่ใช่ที่อยู่เว็บ "
+            "(ควรเป็น ที่อยู่เว็บเต็มรูปแบบ ขึ้นต้นด้วย https:// หรือ http://)",
+            "evidence[0].url: 'ftp://chpb.example.go.th/x.pdf' is not a web address (expected a "
+            "full web address starting with https:// or http://)"),
+    "list-for-a-value": ("last_updated: 2568-10-20", "last_updated: [2568-10-20]",
+                         "last_updated: พบรายการตรงนี้ (ควรเป็น ค่าเดียว)",
+                         "last_updated: found a list here (expected a single value)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(VALUES))
+def test_a_refused_value_in_thai_and_in_english(
+        case: str, example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new, thai_problem, english_problem = VALUES[case]
+    _replace(example_project, PLAN, old, new)
+    _, _, thai = _validate(example_project, capsys, "--lang", "th")
+    assert thai_problem in thai, thai
+    _, _, english = _validate(example_project, capsys, "--lang", "en")
+    assert english_problem in english, english

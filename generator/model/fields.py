@@ -16,23 +16,29 @@ from urllib.parse import urlsplit
 from pydantic import BeforeValidator, PlainSerializer, ValidationInfo
 
 from .. import thai
+from ..language import Said, tr
 from . import contacts
 
 
 class FieldError(ValueError):
     """A value that cannot be read, with what would have been accepted."""
 
-    def __init__(self, message: str, expected: str) -> None:
+    def __init__(self, message: str, expected: str | Said) -> None:
         super().__init__(message)
-        self.expected = expected
+        self.expected = str(expected)   # said in the language in use now
 
 
-DATE_EXPECTED = "a date such as 2024-03-05, 5/3/2567 or 5 มี.ค. 2567"
-AMOUNT_EXPECTED = "an amount in baht such as 1,234,567.50"
-YEAR_EXPECTED = "a Buddhist Era year such as 2567"
-MONTH_EXPECTED = "a month such as ธ.ค. 2566, ธันวาคม or 2023-12"
-PERIOD_EXPECTED = "a quarter (ไตรมาส 1 … ไตรมาส 4, Q1 … Q4) or a month (ต.ค., ต.ค. 2566, 2023-10)"
-URL_EXPECTED = "a full web address starting with https:// or http://"
+DATE_EXPECTED = Said("วันที่ เช่น 5 มี.ค. 2567, 5/3/2567 หรือ 2024-03-05",
+                     "a date such as 2024-03-05, 5/3/2567 or 5 มี.ค. 2567")
+AMOUNT_EXPECTED = Said("จำนวนเงินเป็นบาท เช่น 1,234,567.50", "an amount in baht such as 1,234,567.50")
+YEAR_EXPECTED = Said("ปี พ.ศ. เช่น 2567", "a Buddhist Era year such as 2567")
+MONTH_EXPECTED = Said("เดือน เช่น ธ.ค. 2566, ธันวาคม หรือ 2023-12",
+                      "a month such as ธ.ค. 2566, ธันวาคม or 2023-12")
+PERIOD_EXPECTED = Said("ไตรมาส (ไตรมาส 1 … ไตรมาส 4, Q1 … Q4) หรือเดือน (ต.ค., ต.ค. 2566, 2023-10)",
+                       "a quarter (ไตรมาส 1 … ไตรมาส 4, Q1 … Q4) or a month (ต.ค., ต.ค. 2566, "
+                       "2023-10)")
+URL_EXPECTED = Said("ที่อยู่เว็บเต็มรูปแบบ ขึ้นต้นด้วย https:// หรือ http://",
+                    "a full web address starting with https:// or http://")
 PERCENT_EXPECTED = f"ร้อยละเป็นตัวเลข 0 ถึง {thai.MAX_PERCENT:,} เช่น 95.50 (ไม่ใช้รูปแบบ 1e5)"
 EMAIL_EXPECTED = "ที่อยู่อีเมลหนึ่งที่อยู่ เช่น saraban@chpb.example.go.th"
 PHONE_EXPECTED = ("หมายเลขโทรศัพท์ เช่น 0 2123 4567, 02-123-4567, 08 1234 5678, "
@@ -43,7 +49,7 @@ PEOPLE_EXPECTED = f"จำนวนคนเป็นจำนวนเต็ม
 _CONTAINERS = (list, dict)   # a tuple: ``list | dict`` would be made again on every call
 
 
-def _field(parser: Any, expected: str, *, nullable: bool = False) -> BeforeValidator:
+def _field(parser: Any, expected: str | Said, *, nullable: bool = False) -> BeforeValidator:
     """A pydantic validator that runs ``parser`` and names the expected form on failure."""
 
     def parse(value: Any, info: ValidationInfo) -> Any:
@@ -62,8 +68,12 @@ def _field(parser: Any, expected: str, *, nullable: bool = False) -> BeforeValid
 
 def not_a_single_value(value: Any) -> Any:
     """Raise the error for a list or a block of fields where one value belongs."""
-    kind = "a list" if isinstance(value, list) else "a block of fields" if isinstance(value, dict) else "nothing"
-    raise FieldError(f"found {kind} here", "a single value")
+    if isinstance(value, list):
+        kind = tr("รายการ", "a list")
+    else:
+        kind = tr("ชุดของช่องข้อมูล", "a block of fields") if isinstance(value, dict) else tr(
+            "ค่าว่าง", "nothing")
+    raise FieldError(tr(f"พบ{kind}ตรงนี้", f"found {kind} here"), Said("ค่าเดียว", "a single value"))
 
 
 def _date(value: Any, fiscal_year: int | None) -> datetime.date:
@@ -193,7 +203,7 @@ def _url(value: Any, _fy: int | None) -> str:
     text = str(value).strip()
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"'{text}' is not a web address")
+        raise ValueError(tr(f"'{text}' ไม่ใช่ที่อยู่เว็บ", f"'{text}' is not a web address"))
     return text
 
 
@@ -202,7 +212,7 @@ def _text(value: Any, _fy: int | None) -> str:
     if "\n" not in text:
         text = " ".join(text.split())
     if not text:
-        raise ValueError("the text is empty")
+        raise ValueError(tr("ไม่มีข้อความ", "the text is empty"))
     return text
 
 
@@ -217,5 +227,6 @@ def _phone(value: Any, _fy: int | None) -> str:
 OptionalEmail = Annotated[str | None, _field(_email, EMAIL_EXPECTED, nullable=True)]
 OptionalPhone = Annotated[str | None, _field(_phone, PHONE_EXPECTED, nullable=True)]
 OptionalUrl = Annotated[str | None, _field(_url, URL_EXPECTED, nullable=True)]
-Text = Annotated[str, _field(_text, "some text")]
-OptionalText = Annotated[str | None, _field(_text, "some text", nullable=True)]
+SOME_TEXT = Said("ข้อความ", "some text")
+Text = Annotated[str, _field(_text, SOME_TEXT)]
+OptionalText = Annotated[str | None, _field(_text, SOME_TEXT, nullable=True)]
