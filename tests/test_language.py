@@ -156,3 +156,39 @@ def test_a_refused_value_in_thai_and_in_english(
     assert thai_problem in thai, thai
     _, _, english = _validate(example_project, capsys, "--lang", "en")
     assert english_problem in english, english
+
+
+EVIDENCE_URL = "    url: https://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf"
+DOCUMENTS = {
+    "backslash": ("    file: documents\\\\2569\\\\plan.pdf",
+                  "ใช้ \\ คั่นโฟลเดอร์ (ควรเป็น ใช้ / คั่นโฟลเดอร์ เช่น documents/2569/minutes-1.pdf)",
+                  "uses \\ between folders (expected / between folders, e.g. "
+                  "documents/2569/minutes-1.pdf)"),
+    "missing": ("    file: documents/2569/no-such-file.pdf",
+                "ไม่มีไฟล์ 'documents/2569/no-such-file.pdf' ในโฟลเดอร์ข้อมูล (ควรเป็น ไฟล์ใน "
+                "data/documents/",
+                "'documents/2569/no-such-file.pdf' does not exist in the data folder (expected a "
+                "file in data/documents/"),
+}
+
+
+@pytest.mark.parametrize("case", ["backslash", "missing"])
+def test_an_evidence_file_problem_in_thai_and_in_english(
+        case: str, example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line, thai_problem, english_problem = DOCUMENTS[case]
+    _replace(example_project, PLAN, EVIDENCE_URL, line)
+    _, _, thai = _validate(example_project, capsys, "--lang", "th")
+    assert thai_problem in thai, thai
+    _, _, english = _validate(example_project, capsys, "--lang", "en")
+    assert english_problem in english, english
+
+
+def test_evidence_with_both_url_and_file_in_thai_and_in_english(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = sorted((example_project / "data" / "documents").rglob("*.pdf"))[0]
+    rel = first.relative_to(example_project / "data").as_posix()
+    _replace(example_project, PLAN, EVIDENCE_URL, f"{EVIDENCE_URL}\n    file: {rel}")
+    _, _, thai = _validate(example_project, capsys, "--lang", "th")
+    assert "มีทั้ง url และ file (ควรเป็น อย่างใดอย่างหนึ่ง: url: กับที่อยู่เว็บ" in thai, thai
+    _, _, english = _validate(example_project, capsys, "--lang", "en")
+    assert "has both url and file (expected one of them: url: with a web address" in english

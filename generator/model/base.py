@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from ..language import Said, tr
 from .documents import FILE_EXAMPLE, OptionalDocumentFile
 from .fields import FieldError, FiscalYearBE, OptionalDate, OptionalText, OptionalUrl, Text
 
@@ -43,8 +44,9 @@ def thai_alias(aliases: dict[str, str]) -> BeforeValidator:
     return BeforeValidator(normalise)
 
 
-EVIDENCE_EXPECTED = (f"url: with a web address, or file: with a document in data/documents/ "
-                     f"such as {FILE_EXAMPLE}")
+EVIDENCE_EXPECTED = Said(f"url: กับที่อยู่เว็บ หรือ file: กับเอกสารใน data/documents/ เช่น {FILE_EXAMPLE}",
+                         f"url: with a web address, or file: with a document in data/documents/ "
+                         f"such as {FILE_EXAMPLE}")
 
 
 class Evidence(Strict):
@@ -59,9 +61,11 @@ class Evidence(Strict):
     @model_validator(mode="after")
     def _url_or_file(self) -> Evidence:
         if self.url is not None and self.file is not None:
-            raise FieldError("has both url and file", "one of them: " + EVIDENCE_EXPECTED)
+            raise FieldError(tr("มีทั้ง url และ file", "has both url and file"),
+                             tr("อย่างใดอย่างหนึ่ง: ", "one of them: ") + EVIDENCE_EXPECTED)
         if self.url is None and self.file is None:
-            raise FieldError("has neither url nor file", EVIDENCE_EXPECTED)
+            raise FieldError(tr("ไม่มีทั้ง url และ file", "has neither url nor file"),
+                             EVIDENCE_EXPECTED)
         return self
 
     @property

@@ -17,11 +17,13 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, ValidationInfo
 
 from .. import thai
+from ..language import Said, tr
 from .fields import FieldError, not_a_single_value
 
 DOCUMENTS_DIR = "documents"
 FILE_EXAMPLE = "documents/2569/minutes-1.pdf"
-FILE_EXPECTED = f"a file in data/documents/, written from the data folder, e.g. {FILE_EXAMPLE}"
+FILE_EXPECTED = Said(f"ไฟล์ใน data/documents/ เขียนเส้นทางนับจากโฟลเดอร์ data เช่น {FILE_EXAMPLE}",
+                     f"a file in data/documents/, written from the data folder, e.g. {FILE_EXAMPLE}")
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,11 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
     **{ext: DocumentType(label, True) for ext, label in _SHOWN.items()},
     **{ext: DocumentType(label, False) for ext, label in _DOWNLOADED.items()},
 }
-TYPES_EXPECTED = ("a file browsers open: " + ", ".join(dict.fromkeys(_SHOWN.values()))
-                  + "; or one they download: " + ", ".join(_DOWNLOADED.values()))
+TYPES_EXPECTED = Said("ไฟล์ที่เบราว์เซอร์เปิดได้: " + ", ".join(dict.fromkeys(_SHOWN.values()))
+                      + " หรือไฟล์ที่ดาวน์โหลดไปเปิด: " + ", ".join(_DOWNLOADED.values()),
+                      "a file browsers open: " + ", ".join(dict.fromkeys(_SHOWN.values()))
+                      + "; or one they download: " + ", ".join(_DOWNLOADED.values()))
+_COPY_IN = Said("ตัวไฟล์จริงคัดลอกมาไว้ใน data/documents/", "the file itself copied into data/documents/")
 
 # Why common files are refused, in the words the webmaster needs to fix it.
 _REFUSED = {
@@ -103,22 +108,25 @@ class DocumentFolder:
         shown = "/".join(parts)
         path = self.data_dir.joinpath(*parts)
         if not self._listed(parts):
-            raise FieldError(f"'{shown}' does not exist in the data folder{self._suggestion(parts)}",
-                             FILE_EXPECTED)
+            raise FieldError(tr(f"ไม่มีไฟล์ '{shown}' ในโฟลเดอร์ข้อมูล",
+                                f"'{shown}' does not exist in the data folder")
+                             + self._suggestion(parts), FILE_EXPECTED)
         source = path.resolve()
         self._refuse_linked_folders(parts, source)
         if not source.is_relative_to(self._documents):
-            raise FieldError(f"'{shown}' is a link to a file outside data/documents/",
-                             "the file itself copied into data/documents/")
+            raise FieldError(tr(f"'{shown}' เป็นลิงก์ไปยังไฟล์นอก data/documents/",
+                                f"'{shown}' is a link to a file outside data/documents/"), _COPY_IN)
         if not source.exists():
-            raise FieldError(f"'{shown}' is a link to a file that does not exist",
-                             "the file itself copied into data/documents/")
+            raise FieldError(tr(f"'{shown}' เป็นลิงก์ไปยังไฟล์ที่ไม่มีอยู่",
+                                f"'{shown}' is a link to a file that does not exist"), _COPY_IN)
         if not source.is_file():
-            raise FieldError(f"'{shown}' is a folder, not a file", FILE_EXPECTED)
+            raise FieldError(tr(f"'{shown}' เป็นโฟลเดอร์ ไม่ใช่ไฟล์", f"'{shown}' is a folder, not a file"),
+                             FILE_EXPECTED)
         size = source.stat().st_size
         if size == 0:
-            raise FieldError(f"'{shown}' is an empty file (0 bytes)",
-                             "the document itself; copy the file again")
+            raise FieldError(tr(f"'{shown}' เป็นไฟล์ว่าง (0 ไบต์)", f"'{shown}' is an empty file (0 bytes)"),
+                             Said("ตัวเอกสารจริง: คัดลอกไฟล์มาใหม่",
+                                  "the document itself; copy the file again"))
         doc_type = document_type(shown)
         assert doc_type is not None   # document_parts() refused every other type
         return LocalDocument(shown, source, size, doc_type)
@@ -156,13 +164,13 @@ class DocumentFolder:
 
     def _suggestion(self, parts: tuple[str, ...]) -> str:
         if not self.root.is_dir():
-            return "; there is no folder data/documents/"
+            return tr("; ไม่มีโฟลเดอร์ data/documents/", "; there is no folder data/documents/")
         written = "/".join(parts)
         files = sorted(p.relative_to(self.data_dir).as_posix()
                        for p in self.root.rglob("*") if p.is_file())
         same = [f for f in files if _loose(f) == _loose(written)]
         close = same or difflib.get_close_matches(written, files, n=1, cutoff=0.8)
-        return f"; did you mean '{close[0]}'?" if close else ""
+        return tr(f"; หรือหมายถึง '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
 
 
 def _loose(path: str) -> str:
@@ -174,26 +182,36 @@ def document_parts(written: str) -> tuple[str, ...]:
     """The checked folder and file names of a path written in the data; FieldError if unusable."""
     text = written.strip()
     if "://" in text:
-        raise FieldError(f"'{text}' is a web address",
-                         f"url: for a web address, file: for a document in data/documents/, "
-                         f"e.g. {FILE_EXAMPLE}")
+        raise FieldError(tr(f"'{text}' เป็นที่อยู่เว็บ", f"'{text}' is a web address"),
+                         Said(f"url: สำหรับที่อยู่เว็บ, file: สำหรับเอกสารใน data/documents/ "
+                              f"เช่น {FILE_EXAMPLE}",
+                              f"url: for a web address, file: for a document in data/documents/, "
+                              f"e.g. {FILE_EXAMPLE}"))
     if text.startswith("/") or _WINDOWS_ABSOLUTE.match(text):
-        raise FieldError(f"'{text}' is an absolute path", FILE_EXPECTED)
+        raise FieldError(tr(f"'{text}' เป็นเส้นทางเต็มจากรากของเครื่อง",
+                            f"'{text}' is an absolute path"), FILE_EXPECTED)
     if "\\" in text:
-        raise FieldError(f"'{text}' uses \\ between folders",
-                         f"/ between folders, e.g. {FILE_EXAMPLE}")
+        raise FieldError(tr(f"'{text}' ใช้ \\ คั่นโฟลเดอร์", f"'{text}' uses \\ between folders"),
+                         Said(f"ใช้ / คั่นโฟลเดอร์ เช่น {FILE_EXAMPLE}",
+                              f"/ between folders, e.g. {FILE_EXAMPLE}"))
     parts = tuple(p for p in text.split("/") if p not in ("", "."))
     if ".." in parts:
-        raise FieldError(f"'{text}' goes outside the data folder (..)", FILE_EXPECTED)
+        raise FieldError(tr(f"'{text}' ออกนอกโฟลเดอร์ข้อมูล (..)",
+                            f"'{text}' goes outside the data folder (..)"), FILE_EXPECTED)
     if parts[:1] == ("data",):
-        raise FieldError(f"'{text}' starts with data/",
-                         f"the path from inside the data folder, e.g. {FILE_EXAMPLE}")
+        raise FieldError(tr(f"'{text}' ขึ้นต้นด้วย data/", f"'{text}' starts with data/"),
+                         Said(f"เส้นทางนับจากในโฟลเดอร์ data เช่น {FILE_EXAMPLE}",
+                              f"the path from inside the data folder, e.g. {FILE_EXAMPLE}"))
     if parts[:1] != (DOCUMENTS_DIR,) or len(parts) < 2:
-        raise FieldError(f"'{text}' is not in the documents folder", FILE_EXPECTED)
+        raise FieldError(tr(f"'{text}' ไม่ได้อยู่ในโฟลเดอร์ documents",
+                            f"'{text}' is not in the documents folder"), FILE_EXPECTED)
     hidden = [p for p in parts if p.startswith(".")]
     if hidden:   # MkDocs leaves out names starting with '.', and web servers refuse them
-        raise FieldError(f"'{text}': the name '{hidden[0]}' starts with '.' and would not be "
-                         "published", "names that start with a letter or digit")
+        raise FieldError(tr(f"'{text}': ชื่อ '{hidden[0]}' ขึ้นต้นด้วย '.' จึงจะไม่ถูกเผยแพร่",
+                            f"'{text}': the name '{hidden[0]}' starts with '.' and would not be "
+                            "published"),
+                         Said("ชื่อที่ขึ้นต้นด้วยตัวอักษรหรือตัวเลข",
+                              "names that start with a letter or digit"))
     _check_type("/".join(parts))
     return parts
 
@@ -203,7 +221,8 @@ def _check_type(path: str) -> None:
         return
     ext = PurePosixPath(path).suffix.lower().lstrip(".")
     if not ext:
-        raise FieldError(f"'{path}' has no file type (.pdf, .jpg, …)", TYPES_EXPECTED)
+        raise FieldError(tr(f"'{path}' ไม่มีนามสกุลไฟล์ (.pdf, .jpg, …)",
+                            f"'{path}' has no file type (.pdf, .jpg, …)"), TYPES_EXPECTED)
     why = _REFUSED.get(ext, "browsers cannot open it")
     raise FieldError(f"'{path}': .{ext} files are not published: {why}", TYPES_EXPECTED)
 
