@@ -192,3 +192,33 @@ def test_evidence_with_both_url_and_file_in_thai_and_in_english(
     assert "มีทั้ง url และ file (ควรเป็น อย่างใดอย่างหนึ่ง: url: กับที่อยู่เว็บ" in thai, thai
     _, _, english = _validate(example_project, capsys, "--lang", "en")
     assert "has both url and file (expected one of them: url: with a web address" in english
+
+
+LINKS = {
+    "http-warning": ("https://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
+                     "http://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
+                     "คำเตือน: data/2569/01-budget-plan.yml:24: source_document.url: หัวข้อ 01 "
+                     "ปีงบประมาณ 2569 เอกสาร '", "ใช้ 'http://' แต่ chpb.example.go.th ใช้ https",
+                     "warning: data/2569/01-budget-plan.yml:24: source_document.url: topic 01, "
+                     "FY 2569, evidence '",
+                     "'http://' but chpb.example.go.th uses https"),
+    "space-warning": ("budget-plan-2569-signed.pdf", "budget plan.pdf", "คำเตือน: ",
+                      "ที่อยู่เว็บมีช่องว่าง ซึ่งต้องเขียนเป็น %20", "warning: ",
+                      "the address has a space: it must be written %20"),
+    "host-typo": ("https://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
+                  "https://chpb.exampel.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
+                  "ที่อยู่เว็บในแฟ้มข้อมูล", "คล้ายแต่ไม่ใช่โดเมนของหน่วยงาน 'chpb.example.go.th'",
+                  "web address(es) in the data files cannot work:",
+                  "is close to but not the unit's domain 'chpb.example.go.th'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LINKS))
+def test_a_web_address_problem_in_thai_and_in_english(
+        case: str, example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new, thai_start, thai_problem, english_start, english_problem = LINKS[case]
+    _replace(example_project, PLAN, old, new)
+    for lang, start, problem in (("th", thai_start, thai_problem),
+                                 ("en", english_start, english_problem)):
+        _, out, err = _validate(example_project, capsys, "--lang", lang)
+        assert start in out + err and problem in out + err, (lang, out + err)

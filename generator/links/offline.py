@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import SplitResult, quote, urlsplit
 
+from ..language import current, tr
 from ..model.dataset import Dataset, Unit
 from .refs import LinkProblem, LinkRef, LinkSeverity, link_refs
 
@@ -77,7 +78,8 @@ def check_url(ref: LinkRef, domains: Domains) -> list[LinkProblem]:
     several = _several_urls(url)
     if several is not None:
         return [_problem(ref, LinkSeverity.ERROR, "several-urls",
-                         "this field holds more than one web address; give each its own entry",
+                         tr("ช่องนี้มีที่อยู่เว็บมากกว่าหนึ่งที่อยู่ ให้แยกเป็นรายการละหนึ่งที่อยู่",
+                            "this field holds more than one web address; give each its own entry"),
                          several)]
     parts, parse_error = _split(url)
     if parts is None or parse_error:
@@ -88,12 +90,16 @@ def check_url(ref: LinkRef, domains: Domains) -> list[LinkProblem]:
     problems: list[tuple[LinkSeverity, str, str]] = []
     if meant:
         problems.append((LinkSeverity.ERROR, "host-typo",
-                         f"host '{host}' is close to but not the unit's domain '{meant}' "
-                         "(declared in unit.yml): most likely a typing slip"))
+                         tr(f"ชื่อเครื่อง '{host}' คล้ายแต่ไม่ใช่โดเมนของหน่วยงาน '{meant}' "
+                            "(ที่ระบุใน unit.yml) น่าจะพิมพ์ผิด",
+                            f"host '{host}' is close to but not the unit's domain '{meant}' "
+                            "(declared in unit.yml): most likely a typing slip")))
     if to_https:
         problems.append((LinkSeverity.WARNING, "http",
-                         f"'http://' but {meant or host} uses https: browsers may warn, "
-                         "and the assessor may not follow"))
+                         tr(f"ใช้ 'http://' แต่ {meant or host} ใช้ https: เบราว์เซอร์อาจเตือน "
+                            "และผู้ประเมินอาจไม่เปิดต่อ",
+                            f"'http://' but {meant or host} uses https: browsers may warn, "
+                            "and the assessor may not follow")))
     problems.extend(_encoding_problems(parts, meant, to_https))
     fixed = corrected(parts, meant, to_https) if problems else None
     return [_problem(ref, severity, code, message, fixed) for severity, code, message in problems]
@@ -104,19 +110,25 @@ def _problem(ref: LinkRef, severity: LinkSeverity, code: str, message: str,
     return LinkProblem(severity, "offline", code, ref.url, message, suggestion, ref)
 
 
-@functools.lru_cache(maxsize=8192)
 def _split(url: str) -> tuple[SplitResult | None, str]:
-    """The parts of an address, or why it does not parse. Kept: each address is split for
-    the unit's https hosts and again for its own checks."""
+    """The parts of an address, or why it does not parse (in the language in use)."""
+    return _split_in(url, current())
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_in(url: str, language: str) -> tuple[SplitResult | None, str]:
+    """_split, kept per language: each address is split for the unit's https hosts and again
+    for its own checks."""
     try:
         parts = urlsplit(url)
     except ValueError as exc:
-        return None, f"this is not a valid web address ({exc})"
+        return None, tr(f"ที่อยู่เว็บนี้ไม่ถูกต้อง ({exc})", f"this is not a valid web address ({exc})")
     try:
         parts.port   # noqa: B018 -- raises ValueError for a port that is not a number
     except ValueError:
-        return None, "the port after ':' is not a number from 0 to 65535"
-    return parts, _host_error(parts.hostname)
+        return None, tr("หมายเลขพอร์ตหลัง ':' ไม่ใช่ตัวเลข 0 ถึง 65535",
+                        "the port after ':' is not a number from 0 to 65535")
+    return parts, _host_error(parts.hostname, language)
 
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
@@ -124,19 +136,20 @@ _IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 
 
 @functools.lru_cache(maxsize=1024)
-def _host_error(host: str | None) -> str:
-    """Why the host cannot be a host name, or '' when it can (IDN hosts are fine). Kept:
-    a unit's links are on a few hosts."""
+def _host_error(host: str | None, language: str) -> str:
+    """Why the host cannot be a host name, or '' when it can (IDN hosts are fine). Kept
+    (per language): a unit's links are on a few hosts."""
     if not host:
-        return "the address has no host name"
+        return tr("ที่อยู่เว็บนี้ไม่มีชื่อเครื่อง (host)", "the address has no host name")
     if ":" in host or _IPV4.match(host):
         return ""   # an IP address literal
     try:
         ascii_host = host.rstrip(".").encode("idna").decode("ascii")
     except UnicodeError:
-        return f"host '{host}' is not a valid host name"
+        return tr(f"'{host}' ไม่ใช่ชื่อเครื่อง (host) ที่ใช้ได้", f"host '{host}' is not a valid host name")
     if not all(_LABEL.match(label) for label in ascii_host.split(".")):
-        return f"host '{host}' is not a valid host name (only letters, digits, '-' and '.')"
+        return tr(f"'{host}' ไม่ใช่ชื่อเครื่อง (host) ที่ใช้ได้ (ใช้ได้เฉพาะตัวอักษร ตัวเลข '-' และ '.')",
+                  f"host '{host}' is not a valid host name (only letters, digits, '-' and '.')")
     return ""
 
 
@@ -162,7 +175,8 @@ def _encoding_problems(parts: SplitResult, host: str | None,
     problems = []
     if " " in rest:
         problems.append((LinkSeverity.WARNING, "space",
-                         "the address has a space: it must be written %20 in a web address"))
+                         tr("ที่อยู่เว็บมีช่องว่าง ซึ่งต้องเขียนเป็น %20",
+                            "the address has a space: it must be written %20 in a web address")))
     other = sorted({c for c in rest if c != " " and c not in _AS_IS})
     if other:
         shown = "".join(other[:10])
@@ -170,10 +184,14 @@ def _encoding_problems(parts: SplitResult, host: str | None,
         if any("๐" <= c <= "๙" for c in other):
             arabic = corrected(parts._replace(path=parts.path.translate(_THAI_DIGITS)), host,
                                to_https)
-            hint = ("; Thai digits in a file name are often a word processor's conversion: "
-                    f"if the file's real name has Arabic digits the address is {arabic}")
+            hint = tr("; เลขไทยในชื่อไฟล์มักเกิดจากโปรแกรมพิมพ์เอกสารแปลงให้: "
+                      f"ถ้าชื่อไฟล์จริงเป็นเลขอารบิก ที่อยู่ที่ถูกคือ {arabic}",
+                      "; Thai digits in a file name are often a word processor's conversion: "
+                      f"if the file's real name has Arabic digits the address is {arabic}")
         problems.append((LinkSeverity.WARNING, "unencoded",
-                         f"the address has characters that must be percent-encoded ({shown}){hint}"))
+                         tr(f"ที่อยู่เว็บมีอักขระที่ต้องเข้ารหัสแบบ % ({shown}){hint}",
+                            f"the address has characters that must be percent-encoded "
+                            f"({shown}){hint}")))
     return problems
 
 

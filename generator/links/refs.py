@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from ..language import tr
 from ..model.base import TopicData
 from ..model.dataset import Dataset, evidence_items
 from ..model.load import UNIT_FILE
@@ -34,7 +35,8 @@ class LinkRef:
     @property
     def where(self) -> str:
         """Topic, fiscal year and item, as a person reads them."""
-        topic = f"topic {self.topic.value}, FY {self.year}, " if self.topic else ""
+        topic = tr(f"หัวข้อ {self.topic.value} ปีงบประมาณ {self.year} ",
+                   f"topic {self.topic.value}, FY {self.year}, ") if self.topic else ""
         return f"{topic}{self.item}"
 
     @property
@@ -67,7 +69,8 @@ def link_refs(dataset: Dataset) -> list[LinkRef]:
     refs: list[LinkRef] = []
     unit_source = dataset.unit_source or SourceFile(f"data/{UNIT_FILE}")
     if dataset.unit.website:
-        refs.append(_ref(dataset.unit.website, unit_source, ("website",), "the unit's website"))
+        refs.append(_ref(dataset.unit.website, unit_source, ("website",), tr("เว็บไซต์ของหน่วยงาน",
+                                                                         "the unit's website")))
     for year, fy in sorted(dataset.years.items()):
         for topic in Topic:
             data, source = fy.get(topic), fy.sources.get(topic)
@@ -82,16 +85,19 @@ def topic_link_refs(data: TopicData, source: SourceFile, topic: Topic | None = N
     refs = []
     for loc, evidence in evidence_items(data):
         if evidence.url:
-            refs.append(_ref(evidence.url, source, (*loc, "url"), f"evidence '{evidence.title}'",
+            refs.append(_ref(evidence.url, source, (*loc, "url"), tr(f"เอกสาร '{evidence.title}'",
+                                                                   f"evidence '{evidence.title}'"),
                              topic, year))
     if isinstance(data, ProcurementPlan) and data.egp_url:
-        refs.append(_ref(data.egp_url, source, ("egp_url",), "the e-GP announcement (egp_url)",
+        refs.append(_ref(data.egp_url, source, ("egp_url",), tr("ประกาศในระบบ e-GP (egp_url)",
+                                                                 "the e-GP announcement (egp_url)"),
                          topic, year))
     if isinstance(data, OpinionChannels):
         for index, channel in enumerate(data.channels):
             if channel.url:
                 refs.append(_ref(channel.url, source, ("channels", index, "url"),
-                                 f"channel '{channel.name}'", topic, year))
+                                 tr(f"ช่องทาง '{channel.name}'", f"channel '{channel.name}'"),
+                                 topic, year))
     return refs
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..language import tr
 from .internal import SiteLinkReport
 from .refs import LinkProblem, LinkRef
 from .status import ExternalResult, LinkStatus
@@ -92,9 +93,12 @@ def problem_lines(problem: LinkProblem) -> list[str]:
 def warning_line(problem: LinkProblem) -> str:
     """A warning on one line, as `oit build` and `oit validate` print it."""
     ref = problem.ref
-    where = f"{ref.location}: {ref.field}: {ref.where}" if ref else f"site page {problem.page}"
-    fix = f" (suggested: {problem.suggestion})" if problem.suggestion else ""
-    return f"warning: {where}: {problem.message}: {problem.url}{fix}"
+    where = (f"{ref.location}: {ref.field}: {ref.where}" if ref
+             else tr(f"หน้า {problem.page}", f"site page {problem.page}"))
+    fix = tr(f" (ควรเป็น: {problem.suggestion})", f" (suggested: {problem.suggestion})") \
+        if problem.suggestion else ""
+    return tr(f"คำเตือน: {where}: {problem.message}: {problem.url}{fix}",
+              f"warning: {where}: {problem.message}: {problem.url}{fix}")
 
 
 def _count(problems: list[LinkProblem]) -> str:
