@@ -106,3 +106,25 @@ def test_invalid_data_exits_1_with_the_problems(
         "channels: ไม่มี\n", encoding="utf-8")
     assert main(["--project", str(minimal_project), "check"]) == 1
     assert "data/2569/05-opinion-channels.yml:1: channels:" in capsys.readouterr().err
+
+
+def test_the_report_frame_in_thai_and_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    from generator import language
+
+    code, thai, _ = _check(capsys, *AS_OF, "--lang", "th")
+    assert code == 1
+    assert thai.startswith("ความครบถ้วนของหัวข้อ OIT: กองส่งเสริมสุขภาพชุมชน ปีงบประมาณ 2570 "
+                           "ณ วันที่ 23 พฤศจิกายน 2569")
+    assert "  ไม่ผ่าน  04 แผนการจัดซื้อจัดจ้าง" in thai and "ข้อสังเกต 2 รายการ" in thai
+    assert "[04-item-fields] ไม่ครบถ้วน: รายการที่ 14" in thai
+    assert thai.rstrip().endswith("ผลการตรวจ: ยังไม่ครบถ้วน ต้องแก้ 2 จาก 6 หัวข้อ")
+    code, complete, _ = _check(capsys, "--year", "2569", *AS_OF, "--lang", "th")
+    assert code == 0 and complete.rstrip().endswith("ผลการตรวจ: ครบถ้วนทุกหัวข้อ")
+    _, english, _ = _check(capsys, *AS_OF, "--lang", "en")
+    assert "  FAIL   04 แผนการจัดซื้อจัดจ้าง" in english and "2 finding(s)" in english
+    assert "[04-item-fields] incomplete: รายการที่ 14" in english
+    language.use(None)
+    for text in (thai, english):   # the status column lines up in both languages
+        columns = {display_width(line[:line.index(" 0")]) for line in text.splitlines()
+                   if line.startswith("  ") and " 0" in line[:14]}
+        assert len(columns) == 1, columns

@@ -6,11 +6,13 @@ import unicodedata
 from typing import Any
 
 from .. import thai
+from ..language import tr
 from .engine import CheckReport, Finding, Status, TopicResult
 
 JSON_SCHEMA = "oit-check/1"
-STATUS_MARK = {Status.COMPLETE: "OK  ", Status.NOT_DUE: "--  ", Status.INCOMPLETE: "FAIL",
-               Status.MISSING: "FAIL", Status.STALE: "FAIL"}
+STATUS_MARK = {Status.COMPLETE: ("ผ่าน", "OK"), Status.NOT_DUE: ("--", "--"),
+               Status.INCOMPLETE: ("ไม่ผ่าน", "FAIL"), Status.MISSING: ("ไม่ผ่าน", "FAIL"),
+               Status.STALE: ("ไม่ผ่าน", "FAIL")}
 
 
 def display_width(text: str) -> int:
@@ -23,31 +25,42 @@ def _pad(text: str, width: int) -> str:
 
 
 def finding_location(finding: Finding) -> str:
-    where = finding.file or "(no data file)"
+    where = finding.file or tr("(ไม่มีแฟ้มข้อมูล)", "(no data file)")
     if finding.line:
         where += f":{finding.line}"
     return f"{where} {finding.field}".rstrip()
 
 
 def as_text(report: CheckReport) -> str:
-    """One line per topic with its status, then every finding with rule id and location."""
-    lines = [f"OIT completeness: {report.unit_name}, fiscal year {report.year}, "
-             f"as of {report.as_of.isoformat()} ({thai.thai_date(report.as_of)})", ""]
+    """One line per topic with its status, then every finding with rule id and location.
+
+    The topics, statuses and findings are Thai in both languages (they are the assessment's
+    words); the frame is in the language in use."""
+    lines = [tr(f"ความครบถ้วนของหัวข้อ OIT: {report.unit_name} ปีงบประมาณ {report.year} "
+                f"ณ วันที่ {thai.thai_date(report.as_of)}",
+                f"OIT completeness: {report.unit_name}, fiscal year {report.year}, "
+                f"as of {report.as_of.isoformat()} ({thai.thai_date(report.as_of)})"), ""]
     width = max(display_width(t.topic.info.title_th) for t in report.topics) + 2
+    marks = {status: _pad(tr(*mark), 7) for status, mark in STATUS_MARK.items()}
     for t in report.topics:
-        count = f"  {len(t.findings)} finding(s)" if t.findings else ""
-        lines.append(f"  {STATUS_MARK[t.status]}  {t.topic.value} {_pad(t.topic.info.title_th, width)}"
+        count = tr(f"  ข้อสังเกต {len(t.findings)} รายการ", f"  {len(t.findings)} finding(s)") \
+            if t.findings else ""
+        lines.append(f"  {marks[t.status]}{t.topic.value} {_pad(t.topic.info.title_th, width)}"
                      f"{t.status.label_th} ({t.status.value}){count}")
     findings = report.findings
     if findings:
-        lines += ["", "Findings:"]
+        lines += ["", tr("ข้อสังเกต:", "Findings:")]
         for f in findings:
-            lines.append(f"  [{f.rule.id}] {f.rule.severity.value}: {f.message_th}")
+            severity = tr(f.rule.severity.label_th, f.rule.severity.value)
+            lines.append(f"  [{f.rule.id}] {severity}: {f.message_th}")
             lines.append(f"      {finding_location(f)}")
     bad = sum(1 for t in report.topics if not t.status.ok)
-    lines += ["", "Result: complete" if report.complete else
-              f"Result: NOT complete: {bad} of {len(report.topics)} topics need work"]
-    return "\n".join(lines) + "\n"
+    if report.complete:
+        result = tr("ผลการตรวจ: ครบถ้วนทุกหัวข้อ", "Result: complete")
+    else:
+        result = tr(f"ผลการตรวจ: ยังไม่ครบถ้วน ต้องแก้ {bad} จาก {len(report.topics)} หัวข้อ",
+                    f"Result: NOT complete: {bad} of {len(report.topics)} topics need work")
+    return "\n".join([*lines, "", result]) + "\n"
 
 
 def _topic_json(t: TopicResult) -> dict[str, Any]:
