@@ -222,3 +222,22 @@ def test_a_web_address_problem_in_thai_and_in_english(
                                  ("en", english_start, english_problem)):
         _, out, err = _validate(example_project, capsys, "--lang", lang)
         assert start in out + err and problem in out + err, (lang, out + err)
+
+
+def test_the_links_report_in_thai_and_in_english(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _replace(example_project, PLAN, "https://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
+             "https://chpb.exampel.go.th/oit/2569/01/budget-plan-2569-signed.pdf")
+    assert main(["links", "--project", str(example_project), "--lang", "th"]) == 1
+    thai = capsys.readouterr().out
+    assert thai.startswith("ลิงก์ของหน้า OIT: กองส่งเสริมสุขภาพชุมชน: ที่อยู่เว็บในแฟ้มข้อมูล")
+    assert "ลิงก์ภายในเว็บไซต์:  ยังไม่ได้ตรวจ: ยังไม่มี site/ ให้สั่ง `oit build` ก่อน" in thai
+    assert "ผิดพลาด [host-typo] หัวข้อ 01 ปีงบประมาณ 2569 เอกสาร '" in thai
+    assert "        แก้เป็น: https://chpb.example.go.th/" in thai
+    assert thai.rstrip().endswith("ผลการตรวจ: ลิงก์เสีย 1 รายการ คำเตือน 0 รายการ")
+    assert main(["links", "--project", str(example_project), "--lang", "en"]) == 1
+    english = capsys.readouterr().out
+    assert english.startswith("OIT links: กองส่งเสริมสุขภาพชุมชน: ")
+    assert "ERROR   [host-typo] topic 01, FY 2569, evidence '" in english
+    assert english.rstrip().endswith("Result: 1 broken link(s), 0 warning(s)")
+    language.use(None)

@@ -5,6 +5,7 @@ import datetime
 import time
 from collections.abc import Callable, Mapping
 
+from ..language import tr
 from ..links.cache import DEFAULT_MAX_AGE, due_for_check, load_cache, merged, save_cache
 from ..links.external import DEFAULT_THREADS, DEFAULT_TIMEOUT, check_external
 from ..links.internal import find_broken_links
@@ -33,7 +34,8 @@ def links(project: Project, now: datetime.datetime | None = None, *, external: b
         report.problems += [LinkProblem(LinkSeverity.ERROR, "internal", b.code, b.url, b.result,
                                         page=b.page) for b in report.internal.broken]
     else:
-        report.internal_note = f"{project.site_dir.name}/ does not exist yet: run `oit build`"
+        report.internal_note = tr(f"ยังไม่มี {project.site_dir.name}/ ให้สั่ง `oit build` ก่อน",
+                                  f"{project.site_dir.name}/ does not exist yet: run `oit build`")
     unfetchable = {p.url for p in report.problems if p.code in UNFETCHABLE}
     urls = [url for url in unique_urls(refs) if url not in unfetchable]
     cache = load_cache(project.link_cache)

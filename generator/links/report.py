@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..language import tr
+from ..language import current, tr
 from .internal import SiteLinkReport
 from .refs import LinkProblem, LinkRef
 from .status import ExternalResult, LinkStatus
@@ -57,36 +57,45 @@ class LinksReport:
 def as_text(report: LinksReport) -> str:
     """A summary line per kind of check, then each problem traced to its data file and line."""
     unique = len({r.url for r in report.refs})
-    lines = [f"OIT links: {report.unit_name}: {len(report.refs)} web address(es) in the data "
-             f"({unique} unique)", ""]
+    lines = [tr(f"ลิงก์ของหน้า OIT: {report.unit_name}: ที่อยู่เว็บในแฟ้มข้อมูล {len(report.refs)} "
+                f"รายการ (ไม่ซ้ำกัน {unique})",
+                f"OIT links: {report.unit_name}: {len(report.refs)} web address(es) in the data "
+                f"({unique} unique)"), ""]
     offline = [p for p in report.problems if p.check == "offline"]
-    lines.append(f"  offline checks:  {_count(offline)}")
-    lines.append(f"  internal links:  {_internal_line(report)}")
-    lines.append(f"  external links:  {_external_line(report)}")
+    lines.append(tr("  ตรวจโดยไม่ใช้เครือข่าย:  ", "  offline checks:  ") + _count(offline))
+    lines.append(tr("  ลิงก์ภายในเว็บไซต์:  ", "  internal links:  ") + _internal_line(report))
+    lines.append(tr("  ลิงก์ภายนอก:  ", "  external links:  ") + _external_line(report))
     problems = report.sorted_problems
     if problems:
-        lines += ["", "Problems:"]
+        lines += ["", tr("ปัญหา:", "Problems:")]
         for problem in problems:
             lines += [""] + [f"  {line}" for line in problem_lines(problem)]
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    lines += ["", f"Result: {errors} broken link(s), {warnings} warning(s)" if errors else
-              f"Result: no broken links ({warnings} warning(s))" if warnings else
-              "Result: all links OK"]
+    if errors:
+        result = tr(f"ผลการตรวจ: ลิงก์เสีย {errors} รายการ คำเตือน {warnings} รายการ",
+                    f"Result: {errors} broken link(s), {warnings} warning(s)")
+    elif warnings:
+        result = tr(f"ผลการตรวจ: ไม่มีลิงก์เสีย (คำเตือน {warnings} รายการ)",
+                    f"Result: no broken links ({warnings} warning(s))")
+    else:
+        result = tr("ผลการตรวจ: ลิงก์ใช้ได้ทั้งหมด", "Result: all links OK")
+    lines += ["", result]
     return "\n".join(lines) + "\n"
 
 
 def problem_lines(problem: LinkProblem) -> list[str]:
     """One problem: what kind, where in the data (or the site), the URL, what, the fix."""
-    mark = "ERROR  " if problem.is_error else "warning"
-    where = problem.ref.where if problem.ref else f"site page {problem.page}"
+    mark = (tr("ผิดพลาด", "ERROR  ") if problem.is_error else tr("คำเตือน", "warning"))
+    where = problem.ref.where if problem.ref else tr(f"หน้า {problem.page}",
+                                                     f"site page {problem.page}")
     lines = [f"{mark} [{problem.code}] {where}"]
     if problem.ref:
         lines.append(f"        {problem.ref.location}  {problem.ref.field}")
     lines.append(f"        URL:  {problem.url}")
-    lines.append(f"        what: {problem.message}")
+    lines.append(tr(f"        ปัญหา: {problem.message}", f"        what: {problem.message}"))
     if problem.suggestion:
-        lines.append(f"        fix:  {problem.suggestion}")
+        lines.append(tr(f"        แก้เป็น: {problem.suggestion}", f"        fix:  {problem.suggestion}"))
     return lines
 
 
@@ -103,17 +112,22 @@ def warning_line(problem: LinkProblem) -> str:
 
 def _count(problems: list[LinkProblem]) -> str:
     errors = sum(1 for p in problems if p.is_error)
-    return f"{errors} error(s), {len(problems) - errors} warning(s)"
+    return tr(f"ผิดพลาด {errors} รายการ คำเตือน {len(problems) - errors} รายการ",
+              f"{errors} error(s), {len(problems) - errors} warning(s)")
 
 
 def _internal_line(report: LinksReport) -> str:
     site = report.internal
     if site is None:
-        return f"not checked: {report.internal_note}"
+        return tr(f"ยังไม่ได้ตรวจ: {report.internal_note}", f"not checked: {report.internal_note}")
     broken = len(site.broken)
-    state = "OK" if not broken else f"{broken} broken"
-    return (f"{site.pages} pages, {site.links:,} links, {site.targets} unique targets: {state} "
-            f"({site.seconds:.1f} s)")
+    if current() == "en":
+        state = "OK" if not broken else f"{broken} broken"
+        return (f"{site.pages} pages, {site.links:,} links, {site.targets} unique targets: "
+                f"{state} ({site.seconds:.1f} s)")
+    state = "ใช้ได้ทั้งหมด" if not broken else f"เสีย {broken} รายการ"
+    return (f"{site.pages} หน้า {site.links:,} ลิงก์ ปลายทางไม่ซ้ำกัน {site.targets}: {state} "
+            f"({site.seconds:.1f} วินาที)")
 
 
 def _external_line(report: LinksReport) -> str:
@@ -121,17 +135,23 @@ def _external_line(report: LinksReport) -> str:
     if run is None:
         cached = report.cached
         if not cached:
-            return "not checked (add --external; no earlier results)"
+            return tr("ยังไม่ได้ตรวจ (เพิ่ม --external; ยังไม่มีผลตรวจครั้งก่อน)",
+                      "not checked (add --external; no earlier results)")
         newest = max(r.checked_at for r in cached.values()).date().isoformat()
         broken = sum(1 for r in cached.values() if r.status.broken)
-        return (f"not checked (add --external); the cache holds {len(cached)} result(s), "
-                f"latest {newest}, {broken} broken")
+        return tr(f"ยังไม่ได้ตรวจ (เพิ่ม --external); ผลตรวจครั้งก่อน {len(cached)} รายการ "
+                  f"ล่าสุด {newest} เสีย {broken} รายการ",
+                  f"not checked (add --external); the cache holds {len(cached)} result(s), "
+                  f"latest {newest}, {broken} broken")
     counts = Counter(r.status for r in run.results.values())
     parts = [f"{counts[status]} {status.label}" for status in LinkStatus if counts[status]]
     from_cache = len(run.results) - len(run.checked_now)
-    return (f"{len(run.results)} unique: {', '.join(parts) or 'none'}; "
-            f"{len(run.checked_now)} checked now ({run.retried} retried), {from_cache} from the cache "
-            f"(max age {_age(run.max_age)}); {run.seconds:.1f} s")
+    return tr(f"ไม่ซ้ำกัน {len(run.results)}: {', '.join(parts) or 'ไม่มี'}; ตรวจครั้งนี้ "
+              f"{len(run.checked_now)} (ตรวจซ้ำ {run.retried}) ใช้ผลเดิม {from_cache} "
+              f"(อายุไม่เกิน {_age(run.max_age)}); {run.seconds:.1f} วินาที",
+              f"{len(run.results)} unique: {', '.join(parts) or 'none'}; "
+              f"{len(run.checked_now)} checked now ({run.retried} retried), {from_cache} from "
+              f"the cache (max age {_age(run.max_age)}); {run.seconds:.1f} s")
 
 
 def _age(age: datetime.timedelta) -> str:
