@@ -163,3 +163,21 @@ def test_a_file_that_is_not_utf8_keeps_its_message(tmp_path: Path) -> None:
         load_yaml(path, tmp_path)
     assert [str(p) for p in caught.value.problems] == [
         "data.yml:2: the file is not UTF-8 text (invalid start byte) (expected save the file as UTF-8)"]
+
+
+@pytest.mark.parametrize("text", ['a: "x\n', "a: [1,\n", "a: {b: 1,\n", "a:\n  - x\n b: 1\n"])
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_syntax_error_at_the_end_of_the_file_is_a_problem_with_a_line(
+        tmp_path: Path, text: str, lang: str) -> None:
+    """libyaml may point one line past the last one (the end of the file)."""
+    from generator import language
+
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    language.use(lang)
+    try:
+        with pytest.raises(UserError) as caught:
+            load_yaml(path)
+    finally:
+        language.use(None)
+    assert caught.value.problems[0].line is not None

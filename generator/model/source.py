@@ -290,7 +290,8 @@ def _compose(text: str, shown: str) -> yaml.Node | None:
         quoted = "quoted scalar" in reason and exc.context_mark is not None
         mark = exc.context_mark if quoted else (exc.problem_mark or exc.context_mark)
         line = mark.line + 1 if mark else None
-        typed = text.splitlines()[line - 1] if line and line <= text.count("\n") + 1 else ""
+        lines = text.splitlines()   # libyaml may point past the last line: the end of the file
+        typed = lines[line - 1] if line and line <= len(lines) else ""
         if "maximum nesting depth" in reason:
             raise UserError(Problem(shown, line, "", f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น",
                                     DEPTH_EXPECTED)) from None
