@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -82,15 +82,10 @@ def build(project: Project, build_date: datetime.date | None = None, *,
     build_date = build_date or thai.today_in_thailand()
     with build_lock(project.work_dir, project.root, wait=wait, notify=notify):
         clean_leftovers(project.site_dir, project.work_dir)
-        staging = new_staging(project.work_dir)
-        try:
+        with _staging(project) as staging:
             report = _build_into(staging, project, build_date, check_links=check_links,
                                  show_findings=show_findings)
             publish(staging, project.site_dir, project.work_dir)
-        except BaseException:
-            with contextlib.suppress(OSError):   # a full disk must not stay full of it
-                remove_tree(staging)
-            raise
         return report
 
 
@@ -101,16 +96,23 @@ def preview(project: Project, into: Path, build_date: datetime.date | None = Non
     HTTP. ``env``: the compiled templates, kept by a caller that rebuilds often."""
     build_date = build_date or thai.today_in_thailand()
     with build_lock(project.work_dir, project.root, wait=wait):
-        staging = new_staging(project.work_dir)
-        try:
+        with _staging(project) as staging:
             report = _build_into(staging, project, build_date, check_links=False,
                                  show_findings=True, env=env)
             publish(staging, into, project.work_dir)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                remove_tree(staging)
-            raise
         return report
+
+
+@contextlib.contextmanager
+def _staging(project: Project) -> Iterator[Path]:
+    """A fresh staging folder for one build, removed if the build fails in any way."""
+    staging = new_staging(project.work_dir)
+    try:
+        yield staging
+    except BaseException:
+        with contextlib.suppress(OSError):   # a full disk must not stay full of it
+            remove_tree(staging)
+        raise
 
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,

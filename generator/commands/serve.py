@@ -10,7 +10,6 @@ import html
 import logging
 import os
 import re
-import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -148,7 +147,6 @@ class Preview:
         self.env: jinja2.Environment | None = None
         self.server: PreviewServer | None = None
         self.seconds: list[float] = []   # each rebuild's, for the benchmark
-        self.lock = threading.Lock()
 
     def rebuild(self) -> None:
         start = time.perf_counter()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import logging
 import os
 from collections.abc import Iterator
@@ -88,10 +89,11 @@ def default_pages(project: Project) -> list[Asset]:
             if not (project.content_dir / rel).exists()]
 
 
-def _default_pages() -> list[tuple[str, Path]]:
-    return [(path.relative_to(DEFAULT_PAGES).as_posix(), path)
-            for path in sorted(DEFAULT_PAGES.rglob("*.md"))
-            if path.relative_to(DEFAULT_PAGES).parts[0] != FRAGMENTS]
+@functools.cache   # the package's own files: read once per process, not on every rebuild
+def _default_pages() -> tuple[tuple[str, Path], ...]:
+    return tuple((path.relative_to(DEFAULT_PAGES).as_posix(), path)
+                 for path in sorted(DEFAULT_PAGES.rglob("*.md"))
+                 if path.relative_to(DEFAULT_PAGES).parts[0] != FRAGMENTS)
 
 
 def intro_text(project: Project) -> str:
