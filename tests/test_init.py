@@ -68,7 +68,7 @@ def test_every_commented_field_of_the_skeletons_is_valid_once_turned_on(
 
 @pytest.mark.parametrize("value", ['กอง "ทดลอง": ระบบ #1', "<script>alert(1)</script>",
                                    "x{: onclick=alert(5) }", "'", "- กอง", "กอง\\nทดลอง",
-                                   "null", "2570", "&a *b"])
+                                   "null", "2570", "&a *b", "กอง\nทดลอง: สาย 2"])
 def test_a_detail_is_written_so_that_it_reads_back_exactly(tmp_path: Path, value: str) -> None:
     init(tmp_path, UnitDetails(value, parent=value), NOV_2026)
     unit = load_dataset(tmp_path / "data", tmp_path).unit

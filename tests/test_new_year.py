@@ -91,3 +91,21 @@ def test_a_year_copied_by_hand_is_flagged_as_a_leftover(example_project: Path) -
     report = check_year(dataset, 2571, AS_OF)
     ids = {f.rule.id for f in report.result(Topic.PROCUREMENT_PLAN).findings}
     assert {"04-announced-in-year", "04-evidence-names-year", "04-evidence-in-year"} <= ids
+
+
+HOSTILE = 'กลุ่ม "ก": <script>alert(1)</script> {: onclick=x } #1 &a *b'
+
+
+def test_carried_values_are_written_so_that_they_read_back_exactly(
+        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = example_project / "data" / "2570" / "04-procurement-plan.yml"
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("responsible:"))
+    lines[at] = "responsible: " + '"' + HOSTILE.replace('"', '\\"') + '"'
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert load_dataset(example_project / "data", example_project).years[2570].get(
+        Topic.PROCUREMENT_PLAN).responsible == HOSTILE   # type: ignore[union-attr]
+    code, out = _new_year(example_project, capsys)
+    assert code == 0, out
+    carried = load_dataset(example_project / "data", example_project).years[2571]
+    assert carried.get(Topic.PROCUREMENT_PLAN).responsible == HOSTILE   # type: ignore[union-attr]
