@@ -2,12 +2,19 @@
 message tested in both languages, as the webmaster and a developer see them."""
 from __future__ import annotations
 
+import typing
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from generator import language
 from generator.cli import main
+from generator.model.dataset import Unit
+from generator.model.labels import label
+from generator.model.source import field_shown
+from generator.model.topics import TOPIC_MODELS
 
 PLAN = "data/2569/01-budget-plan.yml"
 
@@ -42,12 +49,13 @@ CASES = {
     "unknown-field": (
         ("\nresponsible:", "\nresponsibel:"),
         "data/2569/01-budget-plan.yml:9: responsibel: ไม่รู้จักช่อง 'responsibel'; "
-        "หรือหมายถึง 'responsible'? (ควรเป็น ช่องใดช่องหนึ่งต่อไปนี้: ",
+        "หรือหมายถึง 'responsible' (ผู้รับผิดชอบ)? (ควรเป็น ช่องใดช่องหนึ่งต่อไปนี้: "
+        "fiscal_year (ปีงบประมาณ), responsible (ผู้รับผิดชอบ), ",
         "data/2569/01-budget-plan.yml:9: responsibel: unknown field 'responsibel'; "
         "did you mean 'responsible'? (expected one of: "),
     "unknown-field-in-an-item": (
         ("\n  - plan: ", "\n  - no: 1\n    plan: "),
-        "projects[0].no (โครงการที่ 1): ไม่รู้จักช่อง 'no'",
+        "โครงการที่ 1 (projects[0].no): ไม่รู้จักช่อง 'no'",
         "projects[0].no: unknown field 'no'"),
     "colon-in-value": (
         ("\nresponsible: ", "\nresponsible: กลุ่ม: แผนงาน "),
@@ -93,7 +101,7 @@ def test_item_numbers_count_from_one_in_thai(
     lines[third] = '    budget: "หนึ่งพันบาท"'
     (example_project / rel).write_text("\n".join(lines) + "\n", encoding="utf-8")
     _, _, thai = _validate(example_project, capsys, "--lang", "th")
-    assert f"{rel}:{third + 1}: items[2].budget (รายการที่ 3): " in thai, thai
+    assert f"{rel}:{third + 1}: รายการที่ 3 วงเงิน (items[2].budget): " in thai, thai
     _, _, english = _validate(example_project, capsys, "--lang", "en")
     assert f"{rel}:{third + 1}: items[2].budget: " in english, english
 
@@ -123,26 +131,26 @@ def test_an_unknown_language_is_refused() -> None:
 # (line of the plan, new value, Thai problem, English problem): a value the field refuses.
 VALUES = {
     "amount": ('total: "38,024,736.50"', 'total: "หนึ่งพันบาท"',
-               "14: total: 'หนึ่งพันบาท' ไม่ใช่จำนวนเงิน (ควรเป็น จำนวนเงินเป็นบาท เช่น 1,234,567.50)",
+               "14: งบประมาณทั้งสิ้น (total): 'หนึ่งพันบาท' ไม่ใช่จำนวนเงิน (ควรเป็น จำนวนเงินเป็นบาท เช่น 1,234,567.50)",
                "14: total: 'หนึ่งพันบาท' is not an amount (expected an amount in baht such as "
                "1,234,567.50)"),
     "satang": ('total: "38,024,736.50"', 'total: "38,024,736.505"',
                "มีทศนิยมเกิน 2 ตำแหน่ง (สตางค์)", "has more than 2 decimal places"),
     "date": ("last_updated: 2568-10-20", "last_updated: 31/2/2569",
-             "11: last_updated: '31/2/2569' ไม่มีวันนี้ในปฏิทิน (ควรเป็น วันที่ เช่น",
+             "11: วันที่ปรับปรุงข้อมูล (last_updated): '31/2/2569' ไม่มีวันนี้ในปฏิทิน (ควรเป็น วันที่ เช่น",
              "11: last_updated: '31/2/2569' is not a real date (expected a date such as"),
     "year": ("fiscal_year: 2569", "fiscal_year: สองห้าหกเก้า",
-             "8: fiscal_year: 'สองห้าหกเก้า' ไม่ใช่ปี พ.ศ. (ควรเป็น ปี พ.ศ. เช่น 2567)",
+             "8: ปีงบประมาณ (fiscal_year): 'สองห้าหกเก้า' ไม่ใช่ปี พ.ศ. (ควรเป็น ปี พ.ศ. เช่น 2567)",
              "8: fiscal_year: 'สองห้าหกเก้า' is not a year (expected a Buddhist Era year such as "
              "2567)"),
     "url": ("    url: https://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
             "    url: ftp://chpb.example.go.th/x.pdf",
-            "evidence[0].url (เอกสารที่ 1): 'ftp://chpb.example.go.th/x.pdf' ไม่ใช่ที่อยู่เว็บ "
+            "เอกสารที่ 1 ลิงก์เอกสาร (evidence[0].url): 'ftp://chpb.example.go.th/x.pdf' ไม่ใช่ที่อยู่เว็บ "
             "(ควรเป็น ที่อยู่เว็บเต็มรูปแบบ ขึ้นต้นด้วย https:// หรือ http://)",
             "evidence[0].url: 'ftp://chpb.example.go.th/x.pdf' is not a web address (expected a "
             "full web address starting with https:// or http://)"),
     "list-for-a-value": ("last_updated: 2568-10-20", "last_updated: [2568-10-20]",
-                         "last_updated: พบรายการตรงนี้ (ควรเป็น ค่าเดียว)",
+                         "วันที่ปรับปรุงข้อมูล (last_updated): พบรายการตรงนี้ (ควรเป็น ค่าเดียว)",
                          "last_updated: found a list here (expected a single value)"),
 }
 
@@ -197,7 +205,8 @@ def test_evidence_with_both_url_and_file_in_thai_and_in_english(
 LINKS = {
     "http-warning": ("https://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
                      "http://chpb.example.go.th/oit/2569/01/budget-plan-2569-signed.pdf",
-                     "คำเตือน: data/2569/01-budget-plan.yml:24: source_document.url: หัวข้อ 01 "
+                     "คำเตือน: data/2569/01-budget-plan.yml:24: ลิงก์เอกสารแผน "
+                     "(source_document.url): หัวข้อ 01 "
                      "ปีงบประมาณ 2569 เอกสาร '", "ใช้ 'http://' แต่ chpb.example.go.th ใช้ https",
                      "warning: data/2569/01-budget-plan.yml:24: source_document.url: topic 01, "
                      "FY 2569, evidence '",
@@ -241,3 +250,42 @@ def test_the_links_report_in_thai_and_in_english(
     assert "ERROR   [host-typo] topic 01, FY 2569, evidence '" in english
     assert english.rstrip().endswith("Result: 1 broken link(s), 0 warning(s)")
     language.use(None)
+
+
+def _fields(model: type[BaseModel], parent: str = "") -> Iterator[tuple[str, str]]:
+    """(the list or block a key is in, the key) for every field of a model, nested ones too."""
+    for key, field in model.model_fields.items():
+        yield parent, key
+        for inner in _models_in(field.annotation):
+            yield from _fields(inner, key)
+
+
+def _models_in(annotation: object) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _models_in(arg)
+
+
+def test_every_field_has_a_thai_name() -> None:
+    """A message points at a field by its Thai name as well as its key: a new field without
+    a name would be shown by its key alone."""
+    unnamed = sorted({f"{parent}.{key}" for model in (Unit, *TOPIC_MODELS.values())
+                      for parent, key in _fields(model) if not label(parent, key)})
+    assert not unnamed, unnamed
+
+
+def test_a_key_that_depends_on_its_list_is_named_by_its_list() -> None:
+    assert label("items", "budget") == "วงเงิน"
+    assert label("projects", "budget") == "งบประมาณตามงบรายจ่าย"
+    language.use("th")
+    try:
+        assert field_shown(("activities", 1, "evidence", 0, "title")) == \
+            "กิจกรรมที่ 2 เอกสารที่ 1 ชื่อเอกสาร (activities[1].evidence[0].title)"
+        assert field_shown(("planned_spending", "ต.ค. 69")) == \
+            "แผนการใช้จ่าย (planned_spending.ต.ค. 69)"
+        assert field_shown(("items", 4)) == "รายการที่ 5 (items[4])"
+        assert field_shown(("items", 0, "nme")) == "รายการที่ 1 (items[0].nme)"
+    finally:
+        language.use(None)
+    assert field_shown(("items", 0, "method")) == "items[0].method"

@@ -75,5 +75,5 @@ def warning_lines(problems: Sequence[LinkProblem]) -> list[str]:
 def _as_problem(link: LinkProblem) -> Problem:
     ref = link.ref
     assert ref is not None, "offline problems always come from the data"
-    return Problem(ref.file, ref.line, ref.field, f"{ref.where}: {link.message}: {link.url}",
+    return Problem(ref.file, ref.line, ref.shown or ref.field, f"{ref.where}: {link.message}: {link.url}",
                    link.suggestion or "")

@@ -10,7 +10,7 @@ from ..language import tr
 from ..model.base import TopicData
 from ..model.dataset import Dataset, evidence_items
 from ..model.load import UNIT_FILE
-from ..model.source import FieldPath, SourceFile, field_name
+from ..model.source import FieldPath, SourceFile, field_name, field_shown
 from ..model.topics import OpinionChannels, ProcurementPlan
 from ..topics import Topic
 
@@ -31,6 +31,7 @@ class LinkRef:
     item: str                 # what the link is, e.g. evidence 'รายงานการประชุม ครั้งที่ 2'
     topic: Topic | None = None
     year: int | None = None
+    shown: str = ""           # the field as messages show it (with its Thai name, in Thai)
 
     @property
     def where(self) -> str:
@@ -103,7 +104,8 @@ def topic_link_refs(data: TopicData, source: SourceFile, topic: Topic | None = N
 
 def _ref(url: str, source: SourceFile, loc: FieldPath, item: str, topic: Topic | None = None,
          year: int | None = None) -> LinkRef:
-    return LinkRef(url, source.path, source.line_of(loc), field_name(loc), item, topic, year)
+    return LinkRef(url, source.path, source.line_of(loc), field_name(loc), item, topic, year,
+                   field_shown(loc))
 
 
 def unique_urls(refs: Iterable[LinkRef]) -> list[str]:

@@ -91,7 +91,7 @@ def problem_lines(problem: LinkProblem) -> list[str]:
                                                      f"site page {problem.page}")
     lines = [f"{mark} [{problem.code}] {where}"]
     if problem.ref:
-        lines.append(f"        {problem.ref.location}  {problem.ref.field}")
+        lines.append(f"        {problem.ref.location}  {problem.ref.shown or problem.ref.field}")
     lines.append(f"        URL:  {problem.url}")
     lines.append(tr(f"        ปัญหา: {problem.message}", f"        what: {problem.message}"))
     if problem.suggestion:
@@ -102,7 +102,7 @@ def problem_lines(problem: LinkProblem) -> list[str]:
 def warning_line(problem: LinkProblem) -> str:
     """A warning on one line, as `oit build` and `oit validate` print it."""
     ref = problem.ref
-    where = (f"{ref.location}: {ref.field}: {ref.where}" if ref
+    where = (f"{ref.location}: {ref.shown or ref.field}: {ref.where}" if ref
              else tr(f"หน้า {problem.page}", f"site page {problem.page}"))
     fix = tr(f" (ควรเป็น: {problem.suggestion})", f" (suggested: {problem.suggestion})") \
         if problem.suggestion else ""

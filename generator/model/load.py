@@ -17,6 +17,7 @@ from .base import TopicData
 from .dataset import Dataset, FiscalYearData, Unit
 from .documents import DOCUMENTS_DIR, DocumentFolder
 from .fields import FieldError
+from .labels import label
 from .source import Document, FieldPath, SourceFile, field_shown, load_yaml
 from .topics import TOPIC_MODELS
 
@@ -196,10 +197,12 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = tr(f"; หรือหมายถึง '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
+        hint = tr(f"; หรือหมายถึง {_named(loc[:-1], close[0])}?",
+                  f"; did you mean '{close[0]}'?") if close else ""
         return Problem(doc.shown_path, line, where,
                        tr(f"ไม่รู้จักช่อง '{loc[-1]}'{hint}", f"unknown field '{loc[-1]}'{hint}"),
-                       tr("ช่องใดช่องหนึ่งต่อไปนี้: ", "one of: ") + ", ".join(allowed))
+                       tr("ช่องใดช่องหนึ่งต่อไปนี้: ", "one of: ") + ", ".join(
+                           _named(loc[:-1], key).replace("'", "") for key in allowed))
     error = (err.get("ctx") or {}).get("error")
     if isinstance(error, FieldError):
         return Problem(doc.shown_path, line, where, str(error), error.expected)
@@ -211,8 +214,10 @@ def _plain_words(kind: str, err: Any) -> tuple[str, str]:
     shown = f"'{value}'" if isinstance(value, str) else tr("ค่านี้", "this value")
     ctx = err.get("ctx") or {}
     if kind == "enum":
+        expected = ctx.get("expected", "")
         return (tr(f"{shown} ไม่ใช่ค่าที่ใช้ได้", f"{shown} is not one of the allowed values"),
-                tr("ค่าใดค่าหนึ่งต่อไปนี้: ", "one of: ") + ctx.get("expected", ""))
+                tr("ค่าใดค่าหนึ่งต่อไปนี้: " + expected.replace("' or '", "' หรือ '"),
+                   "one of: " + expected))
     if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
         wanted = (tr("รายการ (บรรทัดที่ขึ้นต้นด้วย '- ')", "a list (lines starting with '- ')")
                   if kind == "list_type" else tr("ชุดของช่องข้อมูล", "a block of fields"))
@@ -224,9 +229,20 @@ def _plain_words(kind: str, err: Any) -> tuple[str, str]:
         return (tr(f"{shown} ไม่ใช่ตัวเลข", f"{shown} is not a number"),
                 tr("ตัวเลข เช่น 45.50", "a number such as 45.50"))
     if kind.startswith(("greater_than", "less_than")):
+        bounds = {"gt": ("มากกว่า", "greater than"), "ge": ("ไม่น้อยกว่า", "at least"),
+                  "lt": ("น้อยกว่า", "less than"), "le": ("ไม่เกิน", "at most")}
+        wanted = [tr(f"{th} {ctx[key]}", f"{en} {ctx[key]}")
+                  for key, (th, en) in bounds.items() if key in ctx]
         return (tr(f"{shown} อยู่นอกช่วงที่รับได้", f"{shown} is out of range"),
-                err["msg"].replace("Input should be ", "a value "))
-    return err["msg"], ""
+                tr("ค่าที่", "a value ") + tr(" และ", " and ").join(wanted))
+    return tr(f"{shown} ใช้ไม่ได้ที่ช่องนี้ ({err['msg']})", err["msg"]), ""
+
+
+def _named(parents: FieldPath, key: str) -> str:
+    """A key with its Thai name beside it, in Thai (``budget (วงเงิน)``)."""
+    within = [p for p in parents if isinstance(p, str)]
+    name = label(within[-1] if within else "", key)
+    return tr(f"'{key}' ({name})" if name else f"'{key}'", key)
 
 
 def _allowed_fields(model: type[BaseModel], loc: FieldPath) -> list[str]:

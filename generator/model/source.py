@@ -20,6 +20,7 @@ import yaml
 from ..errors import Problem, UserError, display_path
 from ..language import current, tr
 from . import characters
+from .labels import label
 
 FieldPath = tuple[str | int, ...]
 # libyaml parses much faster than pure Python; node marks (our line numbers) are the same. The base
@@ -238,15 +239,23 @@ _ITEM_WORDS = {"items": "รายการที่", "reports": "รายง�
 
 
 def field_shown(loc: FieldPath) -> str:
-    """The field as a webmaster finds it: the key path, and in Thai each item counted from
-    one as on the page, e.g. ``items[2].method (รายการที่ 3)``."""
+    """The field as a webmaster finds it. In Thai: each item counted from one as on the
+    page, the field's Thai name, then the key path, e.g. ``รายการที่ 3 วิธีจัดหา
+    (items[2].method)``; in English the key path alone."""
     path = _dotted(loc)
-    if current() == "en":
+    if current() == "en" or not loc:
         return path
-    counted = [f"{_ITEM_WORDS.get(str(key), 'ลำดับที่')} {index + 1}"
-               for key, index in zip(loc, loc[1:])
-               if isinstance(index, int) and not isinstance(key, int)]
-    return f"{path} ({' '.join(counted)})" if counted else path
+    words = [f"{_ITEM_WORDS.get(str(key), 'ลำดับที่')} {index + 1}"
+             for key, index in zip(loc, loc[1:])
+             if isinstance(index, int) and not isinstance(key, int)]
+    names = [part for part in loc if isinstance(part, str)]
+    if isinstance(loc[-1], str):
+        name = label(names[-2] if len(names) > 1 else "", names[-1])
+        if not name and len(loc) > 1 and isinstance(loc[-2], str):
+            # a key the data chooses (a period, a budget category): the name of its block
+            name = label(names[-3] if len(names) > 2 else "", names[-2])
+        words += [name] if name else []
+    return f"{' '.join(words)} ({path})" if words else path
 
 
 def load_yaml(path: Path, root: Path | None = None) -> Document:
