@@ -19,6 +19,7 @@ from .commands.new_year import new_year
 from .commands.serve import DEFAULT_PORT, serve
 from .commands.validate import validate
 from .errors import UsageError, UserError, environment_error
+from .language import tr
 from .links.cache import DEFAULT_MAX_AGE
 from .links.external import DEFAULT_THREADS, DEFAULT_TIMEOUT
 from .project import Project
@@ -64,7 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="check as of this date (default: today in Thailand)")
     check.add_argument("--format", choices=checking.FORMATS, default="text")
     _init_parser(commands.add_parser(
-        "init", help="start a new project: data/unit.yml and this fiscal year's topic files"))
+        "init", parents=[project], help="start a new project: data/unit.yml and this fiscal year's topic files"))
     serve = commands.add_parser(
         "serve", parents=[project],
         help="preview the site on this computer; it rebuilds and reloads on every change")
@@ -87,7 +88,7 @@ def _init_parser(init: argparse.ArgumentParser) -> None:
     init.add_argument("folder", nargs="?", type=Path, default=None,
                       help="the new project's folder (default: --project, or here)")
     for name, label in UNIT_FIELDS:
-        init.add_argument("--" + name.replace("_", "-"), default=None, help=label)
+        init.add_argument("--" + name.replace("_", "-"), default=None, help=label.en)
     init.add_argument("--domain", action="append", default=[],
                       help="a domain where the unit publishes its documents (repeatable)")
 
@@ -177,7 +178,8 @@ def run_init(project: Project, args: argparse.Namespace) -> str:
     values = {name: getattr(args, name) for name, _ in UNIT_FIELDS}
     if not values["name_th"]:
         if not sys.stdin.isatty():
-            raise UsageError("ต้องระบุชื่อหน่วยงาน: --name-th \"ชื่อหน่วยงานภาษาไทย\"")
+            raise UsageError(tr("ต้องระบุชื่อหน่วยงาน: --name-th \"ชื่อหน่วยงานภาษาไทย\"",
+                                "the unit's name is needed: --name-th \"its Thai name\""))
         values = _asked(values)
     details = UnitDetails(**values, domains=tuple(args.domain))
     return init(root, details).as_text()
@@ -185,7 +187,8 @@ def run_init(project: Project, args: argparse.Namespace) -> str:
 
 def _asked(values: dict[str, str | None]) -> dict[str, str | None]:
     """Each detail not given as an option, asked in Thai (Enter leaves it out)."""
-    print("สร้างโครงการใหม่: กรอกข้อมูลหน่วยงาน (กด Enter เพื่อข้าม ยกเว้นชื่อภาษาไทย)")
+    print(tr("สร้างโครงการใหม่: กรอกข้อมูลหน่วยงาน (กด Enter เพื่อข้าม ยกเว้นชื่อภาษาไทย)",
+             "A new project: the unit's details (Enter skips one, except the Thai name)"))
     asked = dict(values)
     for name, label in UNIT_FIELDS:
         while not asked[name]:
@@ -197,7 +200,7 @@ def _asked(values: dict[str, str | None]) -> dict[str, str | None]:
 
 def run_serve(project: Project, args: argparse.Namespace) -> str:
     serve(project, port=args.port, build_date=args.build_date, say=_say)
-    return "หยุดหน้าตัวอย่างแล้ว"
+    return tr("หยุดหน้าตัวอย่างแล้ว", "preview stopped")
 
 
 def _say(message: str) -> None:
@@ -230,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 141   # what a shell shows for a tool that SIGPIPE ended
     except KeyboardInterrupt:   # Ctrl-C: the build has removed its staging folder
-        print("หยุดแล้ว (Ctrl-C)", file=sys.stderr)
+        print(tr("หยุดแล้ว (Ctrl-C)", "stopped (Ctrl-C)"), file=sys.stderr)
         return 130   # as a shell shows for SIGINT
 
 

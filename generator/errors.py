@@ -67,28 +67,39 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return str(path)
 
 
-# What the webmaster can do about each fault of the machine (not of the data), by errno.
-_FAULTS: dict[int, tuple[str, str]] = {
-    errno.EACCES: ("ไม่มีสิทธิ์เขียนหรืออ่านที่นี่",
-                   "สิทธิ์เขียนในโฟลเดอร์นี้ (เช่น chmod u+w) หรือย้ายโครงการไปไว้ในโฟลเดอร์ที่เขียนได้"),
-    errno.EPERM: ("ระบบไม่อนุญาตให้เขียนหรือเปลี่ยนชื่อที่นี่",
-                  "สิทธิ์เขียนในโฟลเดอร์นี้ (ไฟล์หรือโฟลเดอร์อาจถูกล็อกไว้ เช่น chattr +i)"),
-    errno.EROFS: ("ดิสก์นี้อ่านได้อย่างเดียว",
-                  "โฟลเดอร์โครงการบนดิสก์ที่เขียนได้"),
-    errno.ENOSPC: ("ดิสก์เต็ม เขียนไฟล์ต่อไม่ได้",
-                   "พื้นที่ว่างบนดิสก์: ลบไฟล์ที่ไม่ใช้แล้วสั่ง oit build อีกครั้ง"),
-    errno.EDQUOT: ("ใช้พื้นที่ดิสก์เกินโควตาแล้ว",
-                   "พื้นที่ว่างในโควตา: ลบไฟล์ที่ไม่ใช้แล้วสั่ง oit build อีกครั้ง"),
+# What the webmaster can do about each fault of the machine (not of the data), by errno:
+# (what happened, what is needed), each (Thai, English).
+_FAULTS: dict[int, tuple[tuple[str, str], tuple[str, str]]] = {
+    errno.EACCES: (("ไม่มีสิทธิ์เขียนหรืออ่านที่นี่", "no permission to write or read here"),
+                   ("สิทธิ์เขียนในโฟลเดอร์นี้ (เช่น chmod u+w) หรือย้ายโครงการไปไว้ในโฟลเดอร์ที่เขียนได้",
+                    "permission to write in this folder (e.g. chmod u+w), or the project moved "
+                    "to a folder you can write")),
+    errno.EPERM: (("ระบบไม่อนุญาตให้เขียนหรือเปลี่ยนชื่อที่นี่",
+                   "the system does not allow writing or renaming here"),
+                  ("สิทธิ์เขียนในโฟลเดอร์นี้ (ไฟล์หรือโฟลเดอร์อาจถูกล็อกไว้ เช่น chattr +i)",
+                   "permission to write in this folder (the file or folder may be locked, "
+                   "e.g. chattr +i)")),
+    errno.EROFS: (("ดิสก์นี้อ่านได้อย่างเดียว", "this disk is read-only"),
+                  ("โฟลเดอร์โครงการบนดิสก์ที่เขียนได้", "the project on a disk you can write")),
+    errno.ENOSPC: (("ดิสก์เต็ม เขียนไฟล์ต่อไม่ได้", "the disk is full"),
+                   ("พื้นที่ว่างบนดิสก์: ลบไฟล์ที่ไม่ใช้แล้วสั่ง oit build อีกครั้ง",
+                    "free space on the disk: delete unused files and run oit build again")),
+    errno.EDQUOT: (("ใช้พื้นที่ดิสก์เกินโควตาแล้ว", "the disk quota is used up"),
+                   ("พื้นที่ว่างในโควตา: ลบไฟล์ที่ไม่ใช้แล้วสั่ง oit build อีกครั้ง",
+                    "room in the quota: delete unused files and run oit build again")),
 }
+_OTHER_FAULT = (("ระบบไฟล์ทำงานนี้ไม่ได้", "the file system cannot do this"),
+                ("ตรวจสอบไฟล์หรือโฟลเดอร์นี้ แล้วสั่งอีกครั้ง", "check this file or folder, then run again"))
 
 
 def environment_error(exc: OSError, root: Path | None = None) -> UserError:
     """A fault of the machine (read-only folder, full disk…) as a message naming the path."""
     where = display_path(Path(exc.filename), root) if exc.filename else (
         str(root) if root else "")
-    message, expected = _FAULTS.get(exc.errno or 0, (
-        "ระบบไฟล์ทำงานนี้ไม่ได้", "ตรวจสอบไฟล์หรือโฟลเดอร์นี้ แล้วสั่งอีกครั้ง"))
+    message, expected = _FAULTS.get(exc.errno or 0, _OTHER_FAULT)
     detail = f" ({exc.strerror})" if exc.strerror else ""
-    return UserError(Problem(where, None, "", message + detail, expected),
-                     "ทำงานต่อไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล "
-                     "(site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิมครบทุกไฟล์):")
+    return UserError(Problem(where, None, "", tr(*message) + detail, tr(*expected)),
+                     tr("ทำงานต่อไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล "
+                        "(site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิมครบทุกไฟล์):",
+                        "cannot go on because of the machine, not the data (the published "
+                        "site/ is still the previous one, complete):"))

@@ -175,9 +175,12 @@ def parse_amount(value: str | int | Decimal) -> Decimal:
         raise ValueError(tr(f"{shown} ไม่ใช่จำนวนเงิน", f"{shown} is not an amount"))
     # Checked before quantize(), which would overflow the 28-digit context (InvalidOperation).
     if amount > MAX_AMOUNT:
-        raise ValueError(f"{shown} มากเกินกว่างบประมาณใด ๆ (เกิน {MAX_AMOUNT:,} บาท)")
+        raise ValueError(tr(f"{shown} มากเกินกว่างบประมาณใด ๆ (เกิน {MAX_AMOUNT:,} บาท)",
+                            f"{shown} is more than any budget (over {MAX_AMOUNT:,} baht)"))
     if amount < 0:
-        raise ValueError(f"{shown} เป็นจำนวนเงินติดลบ (งบประมาณ แผน และผลการเบิกจ่ายสะสมไม่ติดลบ)")
+        raise ValueError(tr(f"{shown} เป็นจำนวนเงินติดลบ (งบประมาณ แผน และผลการเบิกจ่ายสะสมไม่ติดลบ)",
+                            f"{shown} is negative (budgets, plans and cumulative spending "
+                            "are not)"))
     if amount != amount.quantize(_CENT):
         raise ValueError(tr(f"{shown} มีทศนิยมเกิน 2 ตำแหน่ง (สตางค์)", f"{shown} has more than 2 decimal places"))
     return _clean_zero(amount.quantize(_CENT))
@@ -188,7 +191,9 @@ def parse_positive_amount(value: str | int | Decimal) -> Decimal:
     amount = parse_amount(value)
     if not amount:
         shown = repr(value.strip()) if isinstance(value, str) else str(value)
-        raise ValueError(f"{shown} เป็นศูนย์ แต่ช่องนี้ต้องมากกว่า 0 บาท (ถ้ายังไม่ทราบ ให้เว้นว่าง)")
+        raise ValueError(tr(f"{shown} เป็นศูนย์ แต่ช่องนี้ต้องมากกว่า 0 บาท (ถ้ายังไม่ทราบ ให้เว้นว่าง)",
+                            f"{shown} is zero, but this field must be more than 0 baht (leave "
+                            "it empty while it is not known)"))
     return amount
 
 
@@ -202,10 +207,13 @@ def parse_percent(value: str | int | Decimal) -> Decimal:
         raise ValueError(tr(f"{value!r} ไม่ใช่ร้อยละ", f"{value!r} is not a percentage"))
     text = to_arabic_digits(str(value)).strip()
     if not _PERCENT.fullmatch(text):
-        raise ValueError(f"'{str(value).strip()}' ไม่ใช่ร้อยละที่อ่านได้")
+        raise ValueError(tr(f"'{str(value).strip()}' ไม่ใช่ร้อยละที่อ่านได้",
+                            f"'{str(value).strip()}' is not a readable percentage"))
     percent = Decimal(text.rstrip("%").strip())
     if percent > MAX_PERCENT:
-        raise ValueError(f"'{str(value).strip()}' มากเกินกว่าร้อยละที่เป็นไปได้ (เกิน {MAX_PERCENT:,})")
+        raise ValueError(tr(f"'{str(value).strip()}' มากเกินกว่าร้อยละที่เป็นไปได้ (เกิน {MAX_PERCENT:,})",
+                            f"'{str(value).strip()}' is more than any possible percentage (over "
+                            f"{MAX_PERCENT:,})"))
     return percent
 
 
@@ -219,12 +227,15 @@ def parse_people(value: str | int) -> int:
     shown = str(value).strip()
     text = to_arabic_digits(shown)
     if not _COUNT.fullmatch(text):
-        raise ValueError(f"'{shown}' ไม่ใช่จำนวนเต็ม")
+        raise ValueError(tr(f"'{shown}' ไม่ใช่จำนวนเต็ม", f"'{shown}' is not a whole number"))
     count = int(Decimal(text.replace(",", "")))
     if count < 1:
-        raise ValueError(f"'{shown}' น้อยกว่า 1 คน (ถ้าไม่ทราบจำนวน ให้เว้นว่าง)")
+        raise ValueError(tr(f"'{shown}' น้อยกว่า 1 คน (ถ้าไม่ทราบจำนวน ให้เว้นว่าง)",
+                            f"'{shown}' is fewer than 1 person (leave it empty if the number "
+                            "is not known)"))
     if count > MAX_PEOPLE:
-        raise ValueError(f"'{shown}' มากเกินกว่าจำนวนคนที่เป็นไปได้ (เกิน {MAX_PEOPLE:,} คน)")
+        raise ValueError(tr(f"'{shown}' มากเกินกว่าจำนวนคนที่เป็นไปได้ (เกิน {MAX_PEOPLE:,} คน)",
+                            f"'{shown}' is more people than possible (over {MAX_PEOPLE:,})"))
     return count
 
 

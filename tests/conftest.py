@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,23 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite the golden files from the current output (review the diff!)")
+
+
+@pytest.fixture(autouse=True)
+def _language_as_set() -> Iterator[None]:
+    """A test that chose a language (language.use) leaves the next one in OIT_LANG's."""
+    yield
+    from generator import language
+    language.use(None)
+
+
+@pytest.fixture(params=["th", "en"])
+def lang(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each message in both languages: the test runs once in Thai, once in English."""
+    from generator import language
+    language.use(request.param)
+    yield request.param
+    language.use(None)
 
 
 @pytest.fixture

@@ -16,18 +16,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yml"))
 
 
-def _header(path: Path) -> tuple[str, list[str]]:
+def _header(path: Path, lang: str = "en") -> tuple[str, list[str]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     target = next(l.split(":", 1)[1].strip() for l in lines if l.startswith("# target:"))
-    expected = [l.split(":", 1)[1].strip() for l in lines if l.startswith("# expect:")]
+    mark = "# expect:" if lang == "en" else "# expect-th:"
+    expected = [l.split(":", 1)[1].strip() for l in lines if l.startswith(mark)]
     return target, expected
 
 
 @pytest.mark.parametrize("fixture", INVALID, ids=[p.stem for p in INVALID])
 def test_each_data_error_is_reported_with_file_line_field_and_expectation(
-        fixture: Path, tmp_path: Path) -> None:
+        fixture: Path, tmp_path: Path, lang: str) -> None:
+    """Each fixture says its problems in both languages (# expect: and # expect-th:)."""
     data = _minimal_data(tmp_path)
-    target, expected = _header(fixture)
+    target, expected = _header(fixture, lang)
+    assert expected, f"{fixture.name} has no {lang} expectation"
     shutil.copy(fixture, data / target)
     with pytest.raises(UserError) as caught:
         load_dataset(data, tmp_path)
@@ -103,11 +106,14 @@ def test_a_copy_with_changed_fields_does_not_keep_the_old_cached_sums() -> None:
 
 @pytest.mark.parametrize("name", ["2026", "2800", "0001"])
 def test_a_year_folder_not_named_by_a_buddhist_era_year_is_one_problem(
-        name: str, tmp_path: Path) -> None:
+        name: str, tmp_path: Path, lang: str) -> None:
     data = _minimal_data(tmp_path)
     shutil.copytree(data / "2569", data / name)
     with pytest.raises(UserError) as caught:
         load_dataset(data, tmp_path)
-    assert [str(p) for p in caught.value.problems] == [
-        f"data/{name}: ชื่อโฟลเดอร์ {name} ไม่ใช่ปี พ.ศ. "
-        "(expected โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. 2400–2700 เช่น 2567 (ปี ค.ศ. + 543))"]
+    assert [str(p) for p in caught.value.problems] == [{
+        "th": f"data/{name}: ชื่อโฟลเดอร์ {name} ไม่ใช่ปี พ.ศ. "
+              "(ควรเป็น โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. 2400–2700 เช่น 2567 (ปี ค.ศ. + 543))",
+        "en": f"data/{name}: folder name {name} is not a Buddhist Era year (expected a "
+              "fiscal-year folder named by its Buddhist Era year 2400–2700, e.g. 2567 (the "
+              "CE year + 543))"}[lang]]

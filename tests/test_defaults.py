@@ -82,3 +82,37 @@ def test_merging_is_by_key_for_mappings_and_whole_for_everything_else() -> None:
         "plugins": ["tags"], "strict": True}
     assert merged(base, {"theme": "mkdocs"})["theme"]["name"] == "mkdocs"
     assert base["theme"]["features"] == ["a", "b"]   # the defaults are not changed
+
+
+# (the project's mkdocs.yml, Thai line, English line): a setting MkDocs refuses is named by
+# the file, its line and key; a YAML mistake is said as in a data file.
+BROKEN_CONFIG = {
+    "theme": ("site_name: x\ntheme:\n  name: materiall\n",
+              "mkdocs.yml:2: theme: MkDocs ใช้ค่านี้ไม่ได้: Unrecognised theme name: 'materiall'.",
+              "mkdocs.yml:2: theme: MkDocs cannot use this value: Unrecognised theme name: "
+              "'materiall'."),
+    "plugin": ("plugins:\n  - nosuch\n",
+               "mkdocs.yml:1: plugins: MkDocs ใช้ค่านี้ไม่ได้: The \"nosuch\" plugin is not installed "
+               "(ควรเป็น ค่าที่ MkDocs และ Material for MkDocs รับได้",
+               "mkdocs.yml:1: plugins: MkDocs cannot use this value: The \"nosuch\" plugin is not "
+               "installed (expected a value MkDocs and Material for MkDocs accept"),
+    "yaml": ("site_name: x\nextra: a: b\n",
+             "mkdocs.yml:2: มีเครื่องหมาย ': ' (ทวิภาคตามด้วยเว้นวรรค) อยู่ในค่า",
+             "mkdocs.yml:2: not valid YAML: mapping values are not allowed here"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_CONFIG))
+def test_a_broken_mkdocs_yml_is_named_by_line_in_both_languages(
+        case: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text, thai, english = BROKEN_CONFIG[case]
+    (minimal_project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    for lang, summary, line in (("th", "MkDocs สร้างเว็บไซต์ไม่ได้ site/ ยังเป็นชุดเดิม:", thai),
+                                ("en", "MkDocs could not build the site; site/ was left as it was.",
+                                 english)):
+        code = main(["--project", str(minimal_project), *BUILD, "--lang", lang])
+        err = capsys.readouterr().err
+        assert code == 1 and "Traceback" not in err, err
+        assert err.splitlines()[0] == summary, err
+        assert err.splitlines()[1].startswith(line), err
+    assert not (minimal_project / "site").exists()

@@ -135,26 +135,31 @@ def test_symbolic_links_inside_the_documents_folder_are_followed(tmp_path: Path)
     assert doc.source == (data / "documents/2569/minutes-1.pdf").resolve()
 
 
-def test_a_documents_folder_linked_in_from_outside_data_is_refused(tmp_path: Path) -> None:
+def _linked_out(folder: str, target: Path, lang: str) -> str:
+    return {"th": f"{TARGET}:3: เอกสารที่ 1 ไฟล์เอกสาร (evidence[0].file): โฟลเดอร์ '{folder}' "
+                  f"เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{target}' นอก data/ "
+                  "จึงไม่เผยแพร่ไฟล์ในนั้น (ควรเป็น โฟลเดอร์จริงใน data/documents/ "
+                  "ที่มีไฟล์เอกสารคัดลอกมาไว้เอง)",
+            "en": f"{TARGET}:3: evidence[0].file: folder '{folder}' is a symbolic link to "
+                  f"'{target}' outside data/, so its files are not published (expected a real "
+                  "folder in data/documents/ with the documents copied into it)"}[lang]
+
+
+def test_a_documents_folder_linked_in_from_outside_data_is_refused(
+        tmp_path: Path, lang: str) -> None:
     shared = tmp_path / "shared-drive"
     shutil.copytree(FIXTURES / "documents", shared)
     data = _data(tmp_path, _evidence_file("documents/2569/minutes-1.pdf"), documents=False)
     (data / "documents").symlink_to(shared)
-    assert _problems(data) == [
-        f"{TARGET}:3: evidence[0].file: โฟลเดอร์ 'documents' เป็นลิงก์สัญลักษณ์ (symbolic link) "
-        f"ไปยัง '{shared}' นอก data/ จึงไม่เผยแพร่ไฟล์ในนั้น "
-        "(expected โฟลเดอร์จริงใน data/documents/ ที่มีไฟล์เอกสารคัดลอกมาไว้เอง)"]
+    assert _problems(data) == [_linked_out("documents", shared, lang)]
 
 
-def test_a_year_folder_linked_in_from_outside_data_is_refused(tmp_path: Path) -> None:
+def test_a_year_folder_linked_in_from_outside_data_is_refused(tmp_path: Path, lang: str) -> None:
     data = _data(tmp_path, _evidence_file("documents/2569/minutes-1.pdf"))
     outside = tmp_path / "elsewhere"
     (data / "documents" / "2569").rename(outside)
     (data / "documents" / "2569").symlink_to(outside)
-    assert _problems(data) == [
-        f"{TARGET}:3: evidence[0].file: โฟลเดอร์ 'documents/2569' เป็นลิงก์สัญลักษณ์ "
-        f"(symbolic link) ไปยัง '{outside}' นอก data/ จึงไม่เผยแพร่ไฟล์ในนั้น "
-        "(expected โฟลเดอร์จริงใน data/documents/ ที่มีไฟล์เอกสารคัดลอกมาไว้เอง)"]
+    assert _problems(data) == [_linked_out("documents/2569", outside, lang)]
 
 
 def test_a_folder_linked_within_the_documents_folder_is_followed(tmp_path: Path) -> None:

@@ -88,22 +88,28 @@ def test_wrong_details_are_named_by_option_and_nothing_is_written(
 
 
 def test_an_existing_project_is_refused_and_left_as_it_was(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     init(tmp_path, UnitDetails("กองเดิม"), NOV_2026)
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    code, _, err = _init(capsys, str(tmp_path), "--name-th", "กองใหม่")
-    assert code == 1 and "มีโครงการอยู่แล้ว" in err
+    code, _, err = _init(capsys, str(tmp_path), "--name-th", "กองใหม่", "--lang", lang)
+    said = {"th": "data/unit.yml: โฟลเดอร์นี้มีโครงการอยู่แล้ว ไม่ได้เขียนแฟ้มใด (ควรเป็น "
+                  "โฟลเดอร์ใหม่ หรือใช้ oit build กับโครงการนี้)",
+            "en": "data/unit.yml: this folder already holds a project; no file was written "
+                  "(expected a new folder, or oit build for this project)"}
+    assert code == 1 and said[lang] in err, err
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
 
-def test_a_topic_file_that_exists_is_kept_and_said_so(tmp_path: Path) -> None:
+def test_a_topic_file_that_exists_is_kept_and_said_so(tmp_path: Path, lang: str) -> None:
     mine = tmp_path / "data" / "2570" / "05-opinion-channels.yml"
     mine.parent.mkdir(parents=True)
     mine.write_text("fiscal_year: 2570\nresponsible: ของเดิม\n", encoding="utf-8")
     report = init(tmp_path, UnitDetails("กอง"), NOV_2026)
     assert report.files.kept == ["data/2570/05-opinion-channels.yml"]
     assert mine.read_text(encoding="utf-8") == "fiscal_year: 2570\nresponsible: ของเดิม\n"
-    assert "มีอยู่แล้ว ไม่ได้แก้ไข: data/2570/05-opinion-channels.yml" in report.as_text()
+    kept = {"th": "  มีอยู่แล้ว ไม่ได้แก้ไข: data/2570/05-opinion-channels.yml",
+            "en": "  already there, left as it is: data/2570/05-opinion-channels.yml"}
+    assert kept[lang] in report.as_text().splitlines()
 
 
 def test_without_a_name_and_no_one_to_ask_it_is_a_usage_error(
@@ -121,7 +127,7 @@ def test_asked_in_thai_when_typed_at_a_terminal(
     answers = iter(["", "กองถามตอบ", "Asked Bureau", "", "", "0 2123 4567", "", ""])
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
-    code, out, err = _init(capsys, str(tmp_path))
+    code, out, err = _init(capsys, str(tmp_path), "--lang", "th")
     assert code == 0, err
     assert out.startswith("สร้างโครงการใหม่: กรอกข้อมูลหน่วยงาน")
     unit = load_dataset(tmp_path / "data", tmp_path).unit

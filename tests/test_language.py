@@ -289,3 +289,82 @@ def test_a_key_that_depends_on_its_list_is_named_by_its_list() -> None:
     finally:
         language.use(None)
     assert field_shown(("items", 0, "method")) == "items[0].method"
+
+
+def test_a_fault_of_the_machine_in_both_languages(lang: str) -> None:
+    import errno
+
+    from generator.errors import environment_error
+
+    error = environment_error(OSError(errno.ENOSPC, "No space left on device", "site/a.html"))
+    said = {"th": ["ทำงานต่อไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล (site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิม"
+                   "ครบทุกไฟล์):",
+                   "site/a.html: ดิสก์เต็ม เขียนไฟล์ต่อไม่ได้ (No space left on device) (ควรเป็น "
+                   "พื้นที่ว่างบนดิสก์: ลบไฟล์ที่ไม่ใช้แล้วสั่ง oit build อีกครั้ง)"],
+            "en": ["cannot go on because of the machine, not the data (the published site/ is "
+                   "still the previous one, complete):",
+                   "site/a.html: the disk is full (No space left on device) (expected free space "
+                   "on the disk: delete unused files and run oit build again)"]}
+    assert error.render().splitlines() == said[lang]
+    other = environment_error(OSError(errno.EIO, "Input/output error", "x")).render()
+    assert other.splitlines()[1] == {
+        "th": "x: ระบบไฟล์ทำงานนี้ไม่ได้ (Input/output error) (ควรเป็น ตรวจสอบไฟล์หรือโฟลเดอร์นี้ "
+              "แล้วสั่งอีกครั้ง)",
+        "en": "x: the file system cannot do this (Input/output error) (expected check this file "
+              "or folder, then run again)"}[lang]
+
+
+def test_linkchecker_that_does_not_start_in_both_languages(lang: str) -> None:
+    from generator.links.linkchecker import linkchecker_missing
+
+    lines = linkchecker_missing("Traceback…\nImportError: no module linkcheck\n").render()
+    assert lines.splitlines() == {
+        "th": ["ตรวจลิงก์ไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล (site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิม):",
+               "linkchecker: เรียกใช้ LinkChecker ไม่ได้ จึงตรวจลิงก์ไม่ได้ (ImportError: no module "
+               "linkcheck) (ควรเป็น LinkChecker 10 ในสภาพแวดล้อมเดียวกับ oit (./setup.sh "
+               "--install-only ติดตั้งให้ หรือ pip install 'LinkChecker>=10.5,<11'))"],
+        "en": ["the links cannot be checked because of the machine, not the data (the published "
+               "site/ is still the previous one):",
+               "linkchecker: LinkChecker cannot be run, so the links are not checked (ImportError: "
+               "no module linkcheck) (expected LinkChecker 10 in the same environment as oit "
+               "(./setup.sh --install-only installs it, or pip install 'LinkChecker>=10.5,<11'))"],
+    }[lang]
+
+
+def test_an_external_result_in_both_languages(lang: str) -> None:
+    import datetime
+
+    from generator.links.status import ExternalResult, LinkStatus
+
+    now = datetime.datetime(2026, 11, 23, tzinfo=datetime.timezone.utc)
+    gone = ExternalResult("https://a.example/x.pdf", LinkStatus.HTTP_ERROR, now, 404, "404 Not Found")
+    moved = ExternalResult("https://a.example/x.pdf", LinkStatus.REDIRECT, now, 301,
+                           new_url="https://a.example/y.pdf")
+    slow = ExternalResult("https://a.example/x.pdf", LinkStatus.TIMEOUT, now)
+    assert [gone.describe(), moved.describe(), slow.describe()] == {
+        "th": ["ไม่พบเอกสาร (HTTP 404 Not Found)",
+               "ย้ายไปที่อยู่ใหม่ถาวร (301) ไปที่ https://a.example/y.pdf",
+               "เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด"],
+        "en": ["HTTP error 404 Not Found", "permanent redirect (301) to https://a.example/y.pdf",
+               "timeout"]}[lang]
+    assert gone.reason_th() == "ไม่พบเอกสาร (HTTP 404) (ตรวจเมื่อ 23 พ.ย. 69)"   # the site's, always Thai
+
+
+def test_new_year_without_an_earlier_year_in_both_languages(
+        example_project: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    code = main(["new-year", "2569", "--project", str(example_project), "--lang", lang])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert {"th": "ไม่มีข้อมูลปีงบประมาณก่อน 2569 ให้ยกมา (มี: 2569, 2570)",
+            "en": "there is no fiscal year before 2569 to carry over (there is: 2569, 2570)"}[lang] in err
+
+
+def test_init_without_a_name_in_both_languages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        lang: str) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code = main(["init", str(tmp_path / "u"), "--lang", lang])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert {"th": 'ต้องระบุชื่อหน่วยงาน: --name-th "ชื่อหน่วยงานภาษาไทย"',
+            "en": 'the unit\'s name is needed: --name-th "its Thai name"'}[lang] in err

@@ -2,20 +2,32 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from generator import language
 from generator.errors import UserError
 from generator.model.source import load_yaml
 
-FORBIDDEN = ("(expected ข้อความที่ไม่มีอักขระนี้: ลบอักขระนั้นออกแล้วพิมพ์ใหม่ "
+FORBIDDEN = ("(ควรเป็น ข้อความที่ไม่มีอักขระนี้: ลบอักขระนั้นออกแล้วพิมพ์ใหม่ "
              "(มักติดมากับข้อความที่คัดลอกจากโปรแกรมอื่น); ถ้าพบทุกบรรทัด แฟ้มอาจถูกบันทึกเป็น UTF-16 "
              "ให้บันทึกใหม่เป็น UTF-8)")
-ALIAS = ("(expected ค่าที่เขียนออกมาตรง ๆ ทุกแห่ง: นามแฝง (alias) คือ *ชื่อ ที่ใช้ข้อมูลซ้ำจากที่ตั้งชื่อไว้ด้วย "
+ALIAS = ("(ควรเป็น ค่าที่เขียนออกมาตรง ๆ ทุกแห่ง: นามแฝง (alias) คือ *ชื่อ ที่ใช้ข้อมูลซ้ำจากที่ตั้งชื่อไว้ด้วย "
          "&ชื่อ ให้ลบ *ชื่อ และ &ชื่อ แล้วเขียนค่าลงไปแทน)")
-BIDI = "(expected ข้อความที่ไม่มีอักขระนี้: ลบอักขระนั้นออกแล้วพิมพ์ใหม่ (มักติดมากับข้อความที่คัดลอกจากโปรแกรมอื่น))"
-DEPTH = "(expected ข้อมูลซ้อนกันไม่เกิน 50 ชั้น ตามรูปแบบใน data/README.md)"
+BIDI = "(ควรเป็น ข้อความที่ไม่มีอักขระนี้: ลบอักขระนั้นออกแล้วพิมพ์ใหม่ (มักติดมากับข้อความที่คัดลอกจากโปรแกรมอื่น))"
+DEPTH = "(ควรเป็น ข้อมูลซ้อนกันไม่เกิน 50 ชั้น ตามรูปแบบใน data/README.md)"
+
+
+
+@pytest.fixture(autouse=True)
+def thai() -> Iterator[None]:
+    """This module reads the loader's messages in Thai, as the webmaster does; the English
+    of each is tested once, at the end."""
+    language.use("th")
+    yield
+    language.use(None)
 
 
 def _problems(tmp_path: Path, text: str) -> list[str]:
@@ -153,12 +165,18 @@ def test_fifty_levels_of_nesting_still_load(tmp_path: Path) -> None:
 def test_a_key_that_is_a_list_is_refused(tmp_path: Path) -> None:
     assert _problems(tmp_path, "title: x\n? [a, b]\n: c\n") == [
         "data.yml:2: ชื่อช่องข้อมูล (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล "
-        "(expected ชื่อช่องข้อมูลตามด้วย : เช่น 'title: …')"]
+        "(ควรเป็น ชื่อช่องข้อมูลตามด้วย : เช่น 'title: …')"]
 
 
 def test_a_file_that_is_not_utf8_keeps_its_message(tmp_path: Path) -> None:
     path = tmp_path / "data.yml"
     path.write_bytes("# comment\nname_th: กอง\n".encode("cp874"))
+    with pytest.raises(UserError) as caught:
+        load_yaml(path, tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "data.yml:2: แฟ้มนี้ไม่ใช่ข้อความ UTF-8 (invalid start byte) (ควรเป็น บันทึกแฟ้มใหม่เป็น UTF-8 "
+        "(ในโปรแกรมแก้ไขข้อความ เลือก Save As แล้วเลือก Encoding: UTF-8))"]
+    language.use("en")
     with pytest.raises(UserError) as caught:
         load_yaml(path, tmp_path)
     assert [str(p) for p in caught.value.problems] == [
@@ -181,3 +199,30 @@ def test_a_syntax_error_at_the_end_of_the_file_is_a_problem_with_a_line(
     finally:
         language.use(None)
     assert caught.value.problems[0].line is not None
+
+
+ENGLISH = {
+    "control": ("name: a\x1bb\n", "data.yml:1: has a control character U+001B (ESCAPE), which is "
+                "invisible and not text (expected the text without this character: delete it and "
+                "type the text again (it usually comes with text copied from another program); if "
+                "every line has one, the file may be saved as UTF-16: save it again as UTF-8)"),
+    "bidi": ("name: a\u202eb\n", "data.yml:1: name: has a text-direction character U+202E "
+             "(RIGHT-TO-LEFT OVERRIDE), which makes the text show other than as typed (expected the "
+             "text without this character: delete it and type the text again (it usually comes "
+             "with text copied from another program))"),
+    "alias-loop": ("a: &x\n  b: *x\n", "data.yml:2: a.b: an alias refers to the block it is "
+                   "inside, so it never ends (expected each value written out where it is used: an "
+                   "alias (*name) repeats data named with &name; delete *name and &name and write "
+                   "the values instead)"),
+    "depth": ("a: " + "[" * 60 + "]" * 60 + "\n", "data.yml:1: a[0][0][0]…: nested deeper than 50 "
+              "levels (expected at most 50 levels of nesting, as data/README.md shows)"),
+    "key-not-text": ("? [a, b]\n: c\n", "data.yml:1: a key must be text, not a list or a block "
+                     "(expected a field name followed by :, e.g. 'title: …')"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ENGLISH))
+def test_the_loaders_messages_in_english(case: str, tmp_path: Path) -> None:
+    text, said = ENGLISH[case]
+    language.use("en")
+    assert _problems(tmp_path, text) == [said]

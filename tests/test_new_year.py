@@ -25,11 +25,13 @@ def _new_year(project: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> 
 
 
 def test_the_next_year_carries_what_stays_and_starts_the_rest_empty(
-        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        example_project: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     unit_before = (example_project / "data" / "unit.yml").read_text(encoding="utf-8")
-    code, out = _new_year(example_project, capsys)
+    code, out = _new_year(example_project, capsys, "--lang", lang)
     assert code == 0, out
-    assert "แก้ current_fiscal_year ใน data/unit.yml จาก 2570 เป็น 2571" in out
+    changed = {"th": "  แก้ current_fiscal_year ใน data/unit.yml จาก 2570 เป็น 2571",
+               "en": "  current_fiscal_year in data/unit.yml changed from 2570 to 2571"}
+    assert changed[lang] in out.splitlines(), out
     unit_after = (example_project / "data" / "unit.yml").read_text(encoding="utf-8")
     assert unit_after == unit_before.replace("current_fiscal_year: 2570", "current_fiscal_year: 2571")
     dataset = load_dataset(example_project / "data", example_project)
@@ -52,13 +54,15 @@ def test_the_next_year_carries_what_stays_and_starts_the_rest_empty(
 
 
 def test_a_file_of_the_new_year_that_exists_is_kept(
-        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        example_project: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     mine = example_project / "data" / "2571" / "04-procurement-plan.yml"
     mine.parent.mkdir()
     mine.write_text("fiscal_year: 2571\nno_procurement: ยังไม่มี\n", encoding="utf-8")
-    code, out = _new_year(example_project, capsys, "2571")
+    code, out = _new_year(example_project, capsys, "2571", "--lang", lang)
     assert code == 0, out
-    assert "มีอยู่แล้ว ไม่ได้แก้ไข: data/2571/04-procurement-plan.yml" in out
+    kept = {"th": "  มีอยู่แล้ว ไม่ได้แก้ไข: data/2571/04-procurement-plan.yml",
+            "en": "  already there, left as it is: data/2571/04-procurement-plan.yml"}
+    assert kept[lang] in out.splitlines(), out
     assert mine.read_text(encoding="utf-8") == "fiscal_year: 2571\nno_procurement: ยังไม่มี\n"
 
 

@@ -75,7 +75,7 @@ def test_the_mark_line_carries_the_hash_of_the_rest_of_the_page(tmp_path: Path) 
 
 
 def test_a_hand_edited_page_is_reported_and_neither_overwritten_nor_deleted(
-        tmp_path: Path) -> None:
+        tmp_path: Path, lang: str) -> None:
     write_pages([_page("index.md"), _page("2568/index.md")], tmp_path)
     for name in ("index.md", "2568/index.md"):
         page = tmp_path / name
@@ -84,14 +84,22 @@ def test_a_hand_edited_page_is_reported_and_neither_overwritten_nor_deleted(
     with pytest.raises(UserError) as caught:   # 2568/index.md is no longer generated
         write_pages([_page("index.md", "# ใหม่ {#top}\n")], tmp_path, tmp_path)
     assert {name: (tmp_path / name).read_bytes() for name in edited} == edited
-    assert caught.value.render().splitlines() == [
+    assert caught.value.render().splitlines() == {"th": [
         "ไม่ได้เขียนหน้าใดเลย: หน้าที่ oit สร้างจะไปแทนที่ไฟล์ที่เขียนเองหรือสิ่งที่แก้ไขด้วยมือ",
         "2568/index.md: แก้ไขด้วยมือหลังจาก oit สร้างไว้ (เนื้อหาไม่ตรงกับที่ oit เขียน) "
-        "จึงไม่เขียนทับและไม่ลบ (expected ลบไฟล์นี้ (oit ไม่สร้างหน้านี้แล้ว) "
+        "จึงไม่เขียนทับและไม่ลบ (ควรเป็น ลบไฟล์นี้ (oit ไม่สร้างหน้านี้แล้ว) "
         "หรือลบบรรทัดแรก (GENERATED) เพื่อเก็บไว้เป็นหน้าที่เขียนเอง)",
         "index.md: แก้ไขด้วยมือหลังจาก oit สร้างไว้ (เนื้อหาไม่ตรงกับที่ oit เขียน) "
-        "จึงไม่เขียนทับและไม่ลบ (expected ย้ายสิ่งที่แก้ไปไว้ในไฟล์ข้อมูลใน data/ "
-        "แล้วลบไฟล์นี้ เพื่อให้ oit เขียนใหม่)"]
+        "จึงไม่เขียนทับและไม่ลบ (ควรเป็น ย้ายสิ่งที่แก้ไปไว้ในไฟล์ข้อมูลใน data/ "
+        "แล้วลบไฟล์นี้ เพื่อให้ oit เขียนใหม่)"], "en": [
+        "no page was written: oit's pages would replace hand-written files or hand edits",
+        "2568/index.md: edited by hand after oit wrote it (it differs from what oit wrote), "
+        "so it is neither overwritten nor deleted (expected this file deleted (oit no longer "
+        "makes this page), or its first line (GENERATED) deleted to keep it as a "
+        "hand-written page)",
+        "index.md: edited by hand after oit wrote it (it differs from what oit wrote), "
+        "so it is neither overwritten nor deleted (expected the edit moved into the data "
+        "files in data/ and this file deleted, for oit to write it again)"]}[lang]
 
 
 @pytest.mark.parametrize("damage", [
@@ -119,7 +127,7 @@ def test_a_page_written_before_the_hash_is_replaced_once(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("link", ["index.md", "2569", "2569/index.md"])
 def test_a_symbolic_link_on_a_pages_way_is_refused_and_its_target_untouched(
-        tmp_path: Path, link: str) -> None:
+        tmp_path: Path, link: str, lang: str) -> None:
     docs, outside = tmp_path / "content", tmp_path / "outside"
     docs.mkdir()
     outside.mkdir()
@@ -131,10 +139,14 @@ def test_a_symbolic_link_on_a_pages_way_is_refused_and_its_target_untouched(
         write_pages([_page("index.md"), _page("2569/index.md")], docs, tmp_path)
     assert victim.read_text(encoding="utf-8") == f"{GENERATED_MARK}: test -->\nไฟล์นอกโครงการ\n"
     target = victim if link.endswith(".md") else outside
-    assert [str(p) for p in caught.value.problems] == [
-        f"content/{link}: เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{target}' "
-        "oit จึงไม่เขียนผ่านลิงก์นี้ (จะไปเขียนทับไฟล์ที่ลิงก์ชี้ไป) "
-        "(expected ลบลิงก์นี้ออก แล้วสั่ง oit build อีกครั้ง: oit สร้างหน้านี้จากไฟล์ข้อมูล)"]
+    assert [str(p) for p in caught.value.problems] == [{
+        "th": f"content/{link}: เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{target}' "
+              "oit จึงไม่เขียนผ่านลิงก์นี้ (จะไปเขียนทับไฟล์ที่ลิงก์ชี้ไป) "
+              "(ควรเป็น ลบลิงก์นี้ออก แล้วสั่ง oit build อีกครั้ง: oit สร้างหน้านี้จากไฟล์ข้อมูล)",
+        "en": f"content/{link}: is a symbolic link to '{target}', so oit does not write "
+              "through it (it would overwrite the file it points to) (expected the link "
+              "removed, then oit build again: oit makes this page from the data files)",
+    }[lang]]
 
 
 def test_a_linked_markdown_file_is_never_read_or_removed_as_stale(tmp_path: Path) -> None:

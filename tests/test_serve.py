@@ -28,7 +28,7 @@ def _free_port() -> int:
 def served(example_project: Path) -> Iterator[tuple[Path, str]]:
     port = _free_port()
     proc = subprocess.Popen([str(OIT), "serve", "--project", str(example_project),
-                             "--port", str(port), "--build-date", "2026-11-23"],
+                             "--port", str(port), "--build-date", "2026-11-23", "--lang", "th"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 60
@@ -76,21 +76,27 @@ def test_the_preview_follows_every_edit_and_shows_data_errors_in_thai(
     page.close()
 
 
-def test_the_error_page_shows_each_problem_as_text() -> None:
+def test_the_error_page_shows_each_problem_as_text(lang: str) -> None:
     body = error_page(["data/unit.yml:3: name_th: <script>alert(1)</script>"]).decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>" not in body
-    assert 'lang="th"' in body
+    assert f'<html lang="{lang}">' in body
+    assert {"th": "<h1>ยังแสดงหน้าเว็บไม่ได้: ข้อมูลมีปัญหา</h1>",
+            "en": "<h1>The site cannot be shown: the data has problems</h1>"}[lang] in body
 
 
-def test_a_busy_port_is_said_in_thai_before_any_build(
-        example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_busy_port_is_said_before_any_build(
+        example_project: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     from generator.cli import main
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        code = main(["serve", "--project", str(example_project), "--port", str(port)])
+        code = main(["serve", "--project", str(example_project), "--port", str(port),
+                     "--lang", lang])
     err = capsys.readouterr().err
-    assert code == 2 and f"พอร์ต {port} มีโปรแกรมอื่นใช้อยู่" in err and "Traceback" not in err
+    said = {"th": f"พอร์ต {port} มีโปรแกรมอื่นใช้อยู่ ให้เลือกพอร์ตอื่น เช่น --port {port + 1}",
+            "en": f"port {port} is in use by another program: choose another, e.g. "
+                  f"--port {port + 1}"}
+    assert code == 2 and said[lang] in err and "Traceback" not in err
     assert not (example_project / ".oit-build" / "preview").exists()

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from .. import thai
 from ..errors import Problem, UserError, display_path
+from ..language import Said, tr
 from ..model.characters import forbidden_in_value
 from ..model.dataset import Unit
 from ..model.fields import FieldError
@@ -26,13 +27,15 @@ SKELETONS = Path(__file__).parent / "skeleton"
 FIRST_YEAR_TOPICS = tuple(t for t in Topic if t is not Topic.BUDGET_REPORT)
 # The unit's fields, each with the Thai comment written above it and the option that sets it.
 UNIT_FIELDS = (
-    ("name_th", "ชื่อหน่วยงานภาษาไทย (แสดงเป็นชื่อเว็บไซต์)"),
-    ("name_en", "ชื่อภาษาอังกฤษ (ถ้ามี)"),
-    ("parent", "หน่วยงานต้นสังกัด เช่น กรม กระทรวง"),
-    ("address", "ที่อยู่"),
-    ("phone", "โทรศัพท์"),
-    ("email", "อีเมล"),
-    ("website", "เว็บไซต์ของหน่วยงาน"),
+    ("name_th", Said("ชื่อหน่วยงานภาษาไทย (แสดงเป็นชื่อเว็บไซต์)",
+                     "the unit's Thai name (the site's title)")),
+    ("name_en", Said("ชื่อภาษาอังกฤษ (ถ้ามี)", "its English name (if any)")),
+    ("parent", Said("หน่วยงานต้นสังกัด เช่น กรม กระทรวง",
+                    "the parent organisation, e.g. department, ministry")),
+    ("address", Said("ที่อยู่", "address")),
+    ("phone", Said("โทรศัพท์", "phone")),
+    ("email", Said("อีเมล", "e-mail")),
+    ("website", Said("เว็บไซต์ของหน่วยงาน", "the unit's website")),
 )
 
 
@@ -59,10 +62,14 @@ class InitReport:
     files: NewFiles
 
     def as_text(self) -> str:
-        lines = [f"สร้างโครงการใหม่ที่ {self.root} (ปีงบประมาณ พ.ศ. {self.year})",
+        lines = [tr(f"สร้างโครงการใหม่ที่ {self.root} (ปีงบประมาณ พ.ศ. {self.year})",
+                    f"New project in {self.root} (fiscal year {self.year} BE)"),
                  *self.files.lines()]
-        lines += ["", f"กรอกข้อมูลในแฟ้ม data/{self.year}/*.yml (ลบ # หน้าบรรทัดที่ใช้) "
-                  f"ส่วนหัวข้อ 03 รายงานผลประจำปี ให้เพิ่มเมื่อสิ้นปีงบประมาณ แล้วสั่ง:",
+        lines += ["", tr(f"กรอกข้อมูลในแฟ้ม data/{self.year}/*.yml (ลบ # หน้าบรรทัดที่ใช้) "
+                         f"ส่วนหัวข้อ 03 รายงานผลประจำปี ให้เพิ่มเมื่อสิ้นปีงบประมาณ แล้วสั่ง:",
+                         f"Fill in data/{self.year}/*.yml (remove the # before the lines you "
+                         f"use; topic 03, the annual report, is added when the year ends), "
+                         f"then run:"),
                   f"  oit validate --project {self.root}",
                   f"  oit build --project {self.root}"]
         return "\n".join(lines)
@@ -76,8 +83,10 @@ def init(root: Path, details: UnitDetails, today: datetime.date | None = None) -
     unit_path = root / "data" / UNIT_FILE
     if unit_path.exists():
         raise UserError(Problem(display_path(unit_path, root), None, "",
-                                "โฟลเดอร์นี้มีโครงการอยู่แล้ว ไม่ได้เขียนแฟ้มใด",
-                                "โฟลเดอร์ใหม่ หรือใช้ oit build กับโครงการนี้"))
+                                tr("โฟลเดอร์นี้มีโครงการอยู่แล้ว ไม่ได้เขียนแฟ้มใด",
+                                   "this folder already holds a project; no file was written"),
+                                tr("โฟลเดอร์ใหม่ หรือใช้ oit build กับโครงการนี้",
+                                   "a new folder, or oit build for this project")))
     _check_unit(details, year, unit_path)
     unit_text = unit_yml(details, year)
     report = InitReport(root, year, NewFiles(root))
@@ -95,7 +104,7 @@ def unit_yml(details: UnitDetails, year: int) -> str:
              "# รูปแบบของทุกช่องอยู่ใน data/README.md", ""]
     for name, comment in UNIT_FIELDS:
         value = getattr(details, name)
-        lines.append(f"# {comment}")
+        lines.append(f"# {comment.th}")
         lines.append(f"{name}: {scalar(value)}" if value else f"# {name}: ")
     lines += ["", "# โดเมนที่หน่วยงานใช้เผยแพร่เอกสารหลักฐาน"]
     if details.domains:
@@ -177,5 +186,6 @@ class NewFiles:
         self.written.append(shown)
 
     def lines(self) -> list[str]:
-        return ([f"  เขียนแล้ว: {path}" for path in self.written]
-                + [f"  มีอยู่แล้ว ไม่ได้แก้ไข: {path}" for path in self.kept])
+        return ([tr(f"  เขียนแล้ว: {path}", f"  written: {path}") for path in self.written]
+                + [tr(f"  มีอยู่แล้ว ไม่ได้แก้ไข: {path}", f"  already there, left as it is: {path}")
+                   for path in self.kept])

@@ -13,6 +13,7 @@ import yaml
 
 from ..atomic import write_atomic
 from ..errors import Problem, UsageError, UserError, display_path
+from ..language import tr
 from ..model.base import TopicData
 from ..model.load import UNIT_FILE
 from ..model.topics import OpinionChannels
@@ -36,17 +37,26 @@ class NewYearReport:
     current_changed: tuple[int, int] | None = None
 
     def as_text(self) -> str:
-        lines = [f"เปิดปีงบประมาณ พ.ศ. {self.year} จากข้อมูลปี {self.source}: ยกผู้รับผิดชอบ "
-                 "ผู้ติดต่อ และช่องทางรับฟังความคิดเห็นมาให้ ส่วนรายการ รายงาน กิจกรรม "
-                 "เอกสารหลักฐาน และวันที่ เริ่มใหม่ว่างไว้"]
+        lines = [tr(f"เปิดปีงบประมาณ พ.ศ. {self.year} จากข้อมูลปี {self.source}: ยกผู้รับผิดชอบ "
+                    "ผู้ติดต่อ และช่องทางรับฟังความคิดเห็นมาให้ ส่วนรายการ รายงาน กิจกรรม "
+                    "เอกสารหลักฐาน และวันที่ เริ่มใหม่ว่างไว้",
+                    f"Fiscal year {self.year} opened from {self.source}: the responsible groups, "
+                    "contacts and opinion channels carried over; items, reports, activities, "
+                    "evidence and dates start empty")]
         lines += self.files.lines()
         if self.current_changed:
             before, after = self.current_changed
-            lines.append(f"  แก้ current_fiscal_year ใน data/{UNIT_FILE} จาก {before} เป็น {after}")
-        lines += ["", "กรอกข้อมูลของปีใหม่ (ลบ # หน้าบรรทัดที่ใช้) แล้วสั่ง oit validate และ oit build",
-                  f"รายงานผลการใช้จ่ายประจำปี {self.source} (หัวข้อ 03) ให้เพิ่มเป็นแฟ้ม "
-                  f"data/{self.source}/{Topic.BUDGET_REPORT.slug}.yml เมื่อสิ้นปีงบประมาณ "
-                  "(ตัวอย่างรูปแบบอยู่ใน data/README.md)"]
+            lines.append(tr(f"  แก้ current_fiscal_year ใน data/{UNIT_FILE} จาก {before} เป็น {after}",
+                            f"  current_fiscal_year in data/{UNIT_FILE} changed from {before} "
+                            f"to {after}"))
+        report = f"data/{self.source}/{Topic.BUDGET_REPORT.slug}.yml"
+        lines += ["", tr("กรอกข้อมูลของปีใหม่ (ลบ # หน้าบรรทัดที่ใช้) แล้วสั่ง oit validate และ oit build",
+                         "Fill in the new year (remove the # before the lines you use), then "
+                         "run oit validate and oit build"),
+                  tr(f"รายงานผลการใช้จ่ายประจำปี {self.source} (หัวข้อ 03) ให้เพิ่มเป็นแฟ้ม "
+                     f"{report} เมื่อสิ้นปีงบประมาณ (ตัวอย่างรูปแบบอยู่ใน data/README.md)",
+                     f"The annual spending report of {self.source} (topic 03) goes in {report} "
+                     "when the year ends (its format is in data/README.md)")]
         return "\n".join(lines)
 
 
@@ -56,8 +66,10 @@ def new_year(project: Project, year: int | None = None) -> NewYearReport:
     year = year or dataset.current_year + 1
     earlier = [y for y in dataset.years if y < year]
     if not earlier:
-        raise UsageError(f"ไม่มีข้อมูลปีงบประมาณก่อน {year} ให้ยกมา "
-                         f"(มี: {', '.join(map(str, sorted(dataset.years)))})")
+        years = ', '.join(map(str, sorted(dataset.years)))
+        raise UsageError(tr(f"ไม่มีข้อมูลปีงบประมาณก่อน {year} ให้ยกมา (มี: {years})",
+                            f"there is no fiscal year before {year} to carry over (there is: "
+                            f"{years})"))
     source = dataset.years[max(earlier)]
     report = NewYearReport(year, source.year, NewFiles(project.root))
     for topic in FIRST_YEAR_TOPICS:
@@ -103,6 +115,9 @@ def _set_current_year(path: Path, year: int, root: Path) -> None:
     changed, count = _CURRENT_YEAR.subn(lambda m: f"{m.group(1)}{year}{m.group(3)}", text, 1)
     if count != 1:
         raise UserError(Problem(display_path(path, root), None, "current_fiscal_year",
-                                "หาบรรทัด current_fiscal_year ไม่พบ จึงไม่ได้แก้",
-                                f"บรรทัด 'current_fiscal_year: {year}' ในแฟ้มนี้ (แก้เองได้)"))
+                                tr("หาบรรทัด current_fiscal_year ไม่พบ จึงไม่ได้แก้",
+                                   "no current_fiscal_year line found, so it was not changed"),
+                                tr(f"บรรทัด 'current_fiscal_year: {year}' ในแฟ้มนี้ (แก้เองได้)",
+                                   f"a line 'current_fiscal_year: {year}' in this file (you can "
+                                   "write it yourself)")))
     write_atomic(path, changed.encode("utf-8"))

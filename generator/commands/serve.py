@@ -21,6 +21,7 @@ from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer
 
 from .. import thai
 from ..errors import UsageError, UserError, environment_error
+from ..language import current, tr
 from ..project import Project
 from ..render.pages import THEME_TEMPLATE_SUBDIR, make_environment
 from ..site.content import is_generated
@@ -55,8 +56,10 @@ class PreviewServer(LiveReloadServer):
             self.server_close()
             if exc.errno == errno.EADDRINUSE:
                 port = self.server_address[1]
-                raise UsageError(f"พอร์ต {port} มีโปรแกรมอื่นใช้อยู่ ให้เลือกพอร์ตอื่น "
-                                 f"เช่น --port {port + 1}") from None
+                raise UsageError(tr(f"พอร์ต {port} มีโปรแกรมอื่นใช้อยู่ ให้เลือกพอร์ตอื่น "
+                                    f"เช่น --port {port + 1}",
+                                    f"port {port} is in use by another program: choose "
+                                    f"another, e.g. --port {port + 1}")) from None
             raise
         super().server_activate()
         self._bound = True
@@ -123,15 +126,20 @@ class PreviewServer(LiveReloadServer):
 
 
 def error_page(lines: list[str]) -> bytes:
-    """The Thai page shown instead of the site while the data has problems."""
+    """The page shown instead of the site while the data has problems (Thai by default)."""
     items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+    title = tr("ข้อมูลยังมีปัญหา", "The data has problems")
+    heading = tr("ยังแสดงหน้าเว็บไม่ได้: ข้อมูลมีปัญหา", "The site cannot be shown: the data has problems")
+    advice = tr("แก้แฟ้มตามรายการด้านล่างแล้วบันทึก หน้านี้จะเปลี่ยนเป็นหน้าเว็บเองเมื่อข้อมูลถูกต้อง",
+                "Fix the files as listed below and save: this page turns into the site by "
+                "itself once the data is valid.")
     return f"""<!doctype html>
-<html lang="th"><head><meta charset="utf-8">
+<html lang="{current()}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>ข้อมูลยังมีปัญหา: oit serve</title></head>
+<title>{title}: oit serve</title></head>
 <body style="font-family: sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem">
-<h1>ยังแสดงหน้าเว็บไม่ได้: ข้อมูลมีปัญหา</h1>
-<p>แก้แฟ้มตามรายการด้านล่างแล้วบันทึก หน้านี้จะเปลี่ยนเป็นหน้าเว็บเองเมื่อข้อมูลถูกต้อง</p>
+<h1>{heading}</h1>
+<p>{advice}</p>
 <ul style="line-height: 1.6">{items}</ul>
 </body></html>
 """.encode()
@@ -168,9 +176,12 @@ class Preview:
         if self.server is not None:
             self.server.problems = problems
         if problems is None:
-            self.say(f"สร้างหน้าตัวอย่างแล้ว: {report.pages} หน้า ({seconds:.1f} วินาที)")
+            self.say(tr(f"สร้างหน้าตัวอย่างแล้ว: {report.pages} หน้า ({seconds:.1f} วินาที)",
+                        f"preview built: {report.pages} pages ({seconds:.1f} s)"))
         else:
-            self.say("ข้อมูลยังมีปัญหา (หน้าเว็บแสดงรายการเดียวกันนี้):\n" + "\n".join(problems))
+            self.say(tr("ข้อมูลยังมีปัญหา (หน้าเว็บแสดงรายการเดียวกันนี้):",
+                        "the data has problems (the page shows the same list):")
+                     + "\n" + "\n".join(problems))
 
 
 def serve(project: Project, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
@@ -184,7 +195,8 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT
     runner.server = server
     runner.rebuild()
     server.watch_project()
-    say(f"ดูหน้าตัวอย่างที่ {server.url} (กด Ctrl-C เพื่อหยุด; ไม่แก้ไข site/)")
+    say(tr(f"ดูหน้าตัวอย่างที่ {server.url} (กด Ctrl-C เพื่อหยุด; ไม่แก้ไข site/)",
+           f"preview at {server.url} (Ctrl-C stops it; site/ is not touched)"))
     try:
         server.serve()  # type: ignore[no-untyped-call]
     finally:

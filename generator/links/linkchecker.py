@@ -26,10 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, UserError
+from ..language import Said, tr
 from ..processes import child_of_this_process
 
-INSTALL_HINT = ("LinkChecker 10 ในสภาพแวดล้อมเดียวกับ oit "
-                "(./setup.sh --install-only ติดตั้งให้ หรือ pip install 'LinkChecker>=10.5,<11')")
+INSTALL_HINT = Said("LinkChecker 10 ในสภาพแวดล้อมเดียวกับ oit "
+                    "(./setup.sh --install-only ติดตั้งให้ หรือ pip install 'LinkChecker>=10.5,<11')",
+                    "LinkChecker 10 in the same environment as oit (./setup.sh --install-only "
+                    "installs it, or pip install 'LinkChecker>=10.5,<11')")
 
 
 @dataclass(frozen=True)
@@ -121,12 +124,16 @@ def run_linkchecker(urls: Sequence[str], args: Sequence[str],
 def linkchecker_missing(stderr: str) -> UserError:
     """LinkChecker is not installed or does not start: its own last words, and the remedy."""
     last = next((line.strip() for line in reversed(stderr.splitlines()) if line.strip()),
-                "ไม่มีข้อความ")
+                tr("ไม่มีข้อความ", "no message"))
     return UserError(Problem("linkchecker", None, "",
-                             f"เรียกใช้ LinkChecker ไม่ได้ จึงตรวจลิงก์ไม่ได้ ({last})",
-                             INSTALL_HINT),
-                     "ตรวจลิงก์ไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล "
-                     "(site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิม):")
+                             tr(f"เรียกใช้ LinkChecker ไม่ได้ จึงตรวจลิงก์ไม่ได้ ({last})",
+                                f"LinkChecker cannot be run, so the links are not checked "
+                                f"({last})"),
+                             str(INSTALL_HINT)),
+                     tr("ตรวจลิงก์ไม่ได้เพราะปัญหาของเครื่อง ไม่ใช่ของข้อมูล "
+                        "(site/ ที่เผยแพร่อยู่ยังเป็นชุดเดิม):",
+                        "the links cannot be checked because of the machine, not the data "
+                        "(the published site/ is still the previous one):"))
 
 
 def _has_csv_header(out: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .. import thai
+from ..language import tr
 from .refs import LinkProblem, LinkRef, LinkSeverity
 
 
@@ -81,12 +82,15 @@ class ExternalResult:
                                LinkStatus.CONNECTION_ERROR, LinkStatus.DNS_FAILURE)
 
     def describe(self) -> str:
-        """What happened, in plain English."""
+        """What happened, in plain words (Thai, or English on request), for `oit links`."""
         if self.status is LinkStatus.HTTP_ERROR:
-            return f"HTTP error {self.detail or self.http_code}"
+            thai_label = _HTTP_TH.get(self.http_code or 0, self.status.label_th)
+            return tr(f"{thai_label} (HTTP {self.detail or self.http_code})",
+                      f"HTTP error {self.detail or self.http_code}")
         if self.status is LinkStatus.REDIRECT:
-            return f"permanent redirect ({self.http_code}) to {self.new_url}"
-        text = self.status.label
+            return tr(f"ย้ายไปที่อยู่ใหม่ถาวร ({self.http_code}) ไปที่ {self.new_url}",
+                      f"permanent redirect ({self.http_code}) to {self.new_url}")
+        text = tr(self.status.label_th, self.status.label)
         return f"{text}: {self.detail}" if self.detail else text
 
     def reason_th(self) -> str:

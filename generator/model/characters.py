@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..language import Said, tr
+
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _NONCHARACTERS = "\ufffe\uffff"   # libyaml refuses these too
@@ -24,9 +26,13 @@ _SUSPECT = re.compile(f"[{_CONTROLS}{_BIDI}{_NONCHARACTERS}{_ZERO_WIDTH_CHARS}]"
 _NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BACKSPACE", "\x0b": "VERTICAL TAB",
           "\x0c": "FORM FEED", "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE", "\x7f": "DELETE",
           "\x85": "NEXT LINE"}
-_REMOVE = "ข้อความที่ไม่มีอักขระนี้: ลบอักขระนั้นออกแล้วพิมพ์ใหม่ (มักติดมากับข้อความที่คัดลอกจากโปรแกรมอื่น)"
-CONTROL_EXPECTED = _REMOVE + "; ถ้าพบทุกบรรทัด แฟ้มอาจถูกบันทึกเป็น UTF-16 ให้บันทึกใหม่เป็น UTF-8"
-BIDI_EXPECTED = _REMOVE
+_REMOVE = ("ข้อความที่ไม่มีอักขระนี้: ลบอักขระนั้นออกแล้วพิมพ์ใหม่ (มักติดมากับข้อความที่คัดลอกจากโปรแกรมอื่น)",
+           "the text without this character: delete it and type the text again (it usually "
+           "comes with text copied from another program)")
+CONTROL_EXPECTED = Said(_REMOVE[0] + "; ถ้าพบทุกบรรทัด แฟ้มอาจถูกบันทึกเป็น UTF-16 ให้บันทึกใหม่เป็น UTF-8",
+                        _REMOVE[1] + "; if every line has one, the file may be saved as UTF-16: "
+                        "save it again as UTF-8")
+BIDI_EXPECTED = Said(*_REMOVE)
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,7 @@ class Forbidden:
 
     @property
     def expected(self) -> str:
-        return BIDI_EXPECTED if self.is_bidi else CONTROL_EXPECTED
+        return str(BIDI_EXPECTED if self.is_bidi else CONTROL_EXPECTED)
 
     @property
     def message(self) -> str:
@@ -51,10 +57,15 @@ class Forbidden:
         name = _NAMES.get(self.char) or unicodedata.name(self.char, "")
         shown = f"{code} ({name})" if name else code
         if self.is_bidi:
-            text = f"มีอักขระกำหนดทิศทางข้อความ {shown} ซึ่งทำให้ข้อความแสดงไม่ตรงกับที่พิมพ์"
+            text = tr(f"มีอักขระกำหนดทิศทางข้อความ {shown} ซึ่งทำให้ข้อความแสดงไม่ตรงกับที่พิมพ์",
+                      f"has a text-direction character {shown}, which makes the text show "
+                      "other than as typed")
         else:
-            text = f"มีอักขระควบคุม {shown} ซึ่งมองไม่เห็นและไม่ใช่ข้อความ"
-        return text + (f" (และอีก {self.others:,} ตัวในแฟ้มนี้)" if self.others else "")
+            text = tr(f"มีอักขระควบคุม {shown} ซึ่งมองไม่เห็นและไม่ใช่ข้อความ",
+                      f"has a control character {shown}, which is invisible and not text")
+        more = tr(f" (และอีก {self.others:,} ตัวในแฟ้มนี้)",
+                  f" (and {self.others:,} more in this file)")
+        return text + (more if self.others else "")
 
 
 _BIDI_CHARS = re.compile(f"[{_BIDI}]")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..language import tr
 from ..thai import to_arabic_digits
 
 # A Thai phone number as the footer's tel: link reads it: landline 0X XXX XXXX, mobile
@@ -24,7 +25,7 @@ def parse_phone(value: str) -> str:
     text = " ".join(str(value).split())
     digits = to_arabic_digits(text).replace("(", " ").replace(")", " ").strip()
     if len(text) > _PHONE_MAX_LENGTH or not _PHONE.fullmatch(digits):
-        raise ValueError(f"'{text}' ไม่ใช่หมายเลขโทรศัพท์")
+        raise ValueError(tr(f"'{text}' ไม่ใช่หมายเลขโทรศัพท์", f"'{text}' is not a phone number"))
     return text
 
 
@@ -36,5 +37,5 @@ def parse_email(value: str) -> str:
     """One e-mail address as written; ValueError when it is not one."""
     text = str(value).strip()
     if not _EMAIL.fullmatch(text):
-        raise ValueError(f"'{text}' ไม่ใช่ที่อยู่อีเมล")
+        raise ValueError(tr(f"'{text}' ไม่ใช่ที่อยู่อีเมล", f"'{text}' is not an e-mail address"))
     return text

@@ -51,24 +51,29 @@ TYPES_EXPECTED = Said("ไฟล์ที่เบราว์เซอร์เ
 _COPY_IN = Said("ตัวไฟล์จริงคัดลอกมาไว้ใน data/documents/", "the file itself copied into data/documents/")
 
 # Why common files are refused, in the words the webmaster needs to fix it.
+_ARCHIVE = Said("ไฟล์บีบอัดซ่อนเอกสารไว้ ผู้ประเมินต้องเห็นหลักฐานทันที ให้เผยแพร่ทีละไฟล์",
+                "an archive hides the document: the assessor must see the evidence itself; "
+                "publish each file")
+_PROGRAM = Said("ไฟล์โปรแกรมไม่เผยแพร่", "programs are never published")
+_WEB_PAGE = Said("ไฟล์หน้าเว็บจะกลายเป็นหน้าหนึ่งของเว็บไซต์ ให้ใช้ url: แทน",
+                 "a web page would become part of the site; link it with url: instead")
 _REFUSED = {
-    "heic": "HEIC photos (iPhone) do not open in most browsers; save the photo as JPG",
-    "heif": "HEIF photos do not open in most browsers; save the photo as JPG",
-    "tif": "TIFF scans open only in Safari; save the scan as PDF",
-    "tiff": "TIFF scans open only in Safari; save the scan as PDF",
-    "svg": "an SVG image can run scripts on the agency's site; save it as PNG",
-    "zip": "an archive hides the document: the assessor must see the evidence itself; "
-           "publish each file",
-    "rar": "an archive hides the document: the assessor must see the evidence itself; "
-           "publish each file",
-    "7z": "an archive hides the document: the assessor must see the evidence itself; "
-          "publish each file",
-    "exe": "programs are never published", "msi": "programs are never published",
-    "bat": "programs are never published", "cmd": "programs are never published",
-    "html": "a web page would become part of the site; link it with url: instead",
-    "htm": "a web page would become part of the site; link it with url: instead",
-    "md": "a Markdown file would become a page of the site; attach it as PDF",
+    "heic": Said("รูปแบบ HEIC (รูปจาก iPhone) เปิดไม่ได้ในเบราว์เซอร์ส่วนใหญ่ ให้บันทึกรูปเป็น JPG",
+                 "HEIC photos (iPhone) do not open in most browsers; save the photo as JPG"),
+    "heif": Said("รูปแบบ HEIF เปิดไม่ได้ในเบราว์เซอร์ส่วนใหญ่ ให้บันทึกรูปเป็น JPG",
+                 "HEIF photos do not open in most browsers; save the photo as JPG"),
+    "tif": Said("ไฟล์สแกน TIFF เปิดได้เฉพาะใน Safari ให้บันทึกเป็น PDF",
+                "TIFF scans open only in Safari; save the scan as PDF"),
+    "svg": Said("รูป SVG ฝังสคริปต์ที่ทำงานบนเว็บไซต์ของหน่วยงานได้ ให้บันทึกเป็น PNG",
+                "an SVG image can run scripts on the agency's site; save it as PNG"),
+    "zip": _ARCHIVE, "rar": _ARCHIVE, "7z": _ARCHIVE,
+    "exe": _PROGRAM, "msi": _PROGRAM, "bat": _PROGRAM, "cmd": _PROGRAM,
+    "html": _WEB_PAGE, "htm": _WEB_PAGE,
+    "md": Said("ไฟล์ Markdown จะกลายเป็นหน้าหนึ่งของเว็บไซต์ ให้แนบเป็น PDF",
+               "a Markdown file would become a page of the site; attach it as PDF"),
 }
+_REFUSED["tiff"] = _REFUSED["tif"]
+_UNKNOWN_TYPE = Said("เบราว์เซอร์เปิดไฟล์ชนิดนี้ไม่ได้", "browsers cannot open it")
 _WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:|\\\\)")
 
 
@@ -139,10 +144,14 @@ class DocumentFolder:
         for depth in range(1, len(parts)):
             folder = self.data_dir.joinpath(*parts[:depth])
             if folder.is_symlink() and not folder.resolve().is_relative_to(self._inside):
+                shown, target = "/".join(parts[:depth]), os.readlink(folder)
                 raise FieldError(
-                    f"โฟลเดอร์ '{'/'.join(parts[:depth])}' เป็นลิงก์สัญลักษณ์ (symbolic link) "
-                    f"ไปยัง '{os.readlink(folder)}' นอก data/ จึงไม่เผยแพร่ไฟล์ในนั้น",
-                    "โฟลเดอร์จริงใน data/documents/ ที่มีไฟล์เอกสารคัดลอกมาไว้เอง")
+                    tr(f"โฟลเดอร์ '{shown}' เป็นลิงก์สัญลักษณ์ (symbolic link) "
+                       f"ไปยัง '{target}' นอก data/ จึงไม่เผยแพร่ไฟล์ในนั้น",
+                       f"folder '{shown}' is a symbolic link to '{target}' outside data/, so "
+                       "its files are not published"),
+                    Said("โฟลเดอร์จริงใน data/documents/ ที่มีไฟล์เอกสารคัดลอกมาไว้เอง",
+                         "a real folder in data/documents/ with the documents copied into it"))
 
     def _listed(self, parts: tuple[str, ...]) -> bool:
         """Each name exactly as on disk: a case-insensitive disk must not hide a typo
@@ -223,8 +232,9 @@ def _check_type(path: str) -> None:
     if not ext:
         raise FieldError(tr(f"'{path}' ไม่มีนามสกุลไฟล์ (.pdf, .jpg, …)",
                             f"'{path}' has no file type (.pdf, .jpg, …)"), TYPES_EXPECTED)
-    why = _REFUSED.get(ext, "browsers cannot open it")
-    raise FieldError(f"'{path}': .{ext} files are not published: {why}", TYPES_EXPECTED)
+    why = _REFUSED.get(ext, _UNKNOWN_TYPE)
+    raise FieldError(tr(f"'{path}': ไม่เผยแพร่ไฟล์ .{ext}: {why}",
+                        f"'{path}': .{ext} files are not published: {why}"), TYPES_EXPECTED)
 
 
 def _document(value: Any, info: ValidationInfo) -> LocalDocument | None:

@@ -39,11 +39,18 @@ PERIOD_EXPECTED = Said("ไตรมาส (ไตรมาส 1 … ไตร�
                        "2023-10)")
 URL_EXPECTED = Said("ที่อยู่เว็บเต็มรูปแบบ ขึ้นต้นด้วย https:// หรือ http://",
                     "a full web address starting with https:// or http://")
-PERCENT_EXPECTED = f"ร้อยละเป็นตัวเลข 0 ถึง {thai.MAX_PERCENT:,} เช่น 95.50 (ไม่ใช้รูปแบบ 1e5)"
-EMAIL_EXPECTED = "ที่อยู่อีเมลหนึ่งที่อยู่ เช่น saraban@chpb.example.go.th"
-PHONE_EXPECTED = ("หมายเลขโทรศัพท์ เช่น 0 2123 4567, 02-123-4567, 08 1234 5678, "
-                  "0 2123 4567 ต่อ 101 หรือหลายหมายเลขคั่นด้วย ,")
-PEOPLE_EXPECTED = f"จำนวนคนเป็นจำนวนเต็ม 1 ถึง {thai.MAX_PEOPLE:,} เช่น 58"
+PERCENT_EXPECTED = Said(f"ร้อยละเป็นตัวเลข 0 ถึง {thai.MAX_PERCENT:,} เช่น 95.50 (ไม่ใช้รูปแบบ 1e5)",
+                        f"a percentage from 0 to {thai.MAX_PERCENT:,} such as 95.50 (not "
+                        "written like 1e5)")
+EMAIL_EXPECTED = Said("ที่อยู่อีเมลหนึ่งที่อยู่ เช่น saraban@chpb.example.go.th",
+                      "one e-mail address such as saraban@chpb.example.go.th")
+PHONE_EXPECTED = Said("หมายเลขโทรศัพท์ เช่น 0 2123 4567, 02-123-4567, 08 1234 5678, "
+                      "0 2123 4567 ต่อ 101 หรือหลายหมายเลขคั่นด้วย ,",
+                      "a phone number such as 0 2123 4567, 02-123-4567, 08 1234 5678, "
+                      "0 2123 4567 ต่อ 101, or several separated by ,")
+PEOPLE_EXPECTED = Said(f"จำนวนคนเป็นจำนวนเต็ม 1 ถึง {thai.MAX_PEOPLE:,} เช่น 58",
+                       f"a number of people, a whole number from 1 to {thai.MAX_PEOPLE:,}, "
+                       "such as 58")
 
 
 _CONTAINERS = (list, dict)   # a tuple: ``list | dict`` would be made again on every call
@@ -89,10 +96,15 @@ def _in_window(first: datetime.date, last: datetime.date, fiscal_year: int | Non
         return
     start, end = thai.date_window(fiscal_year)
     if last < start or first > end:
-        raise FieldError(f"'{shown}' อยู่ห่างจากปีงบประมาณ {fiscal_year} มากเกินไป (ปีพิมพ์ผิดหรือไม่)",
-                         f"วันที่ตั้งแต่ {thai.thai_date(start)} ถึง {thai.thai_date(end)} "
-                         f"({thai.DATE_YEARS_BEFORE} ปีก่อนเริ่มปีงบประมาณ ถึง "
-                         f"{thai.DATE_YEARS_AFTER} ปีหลังสิ้นปีงบประมาณ)")
+        raise FieldError(tr(f"'{shown}' อยู่ห่างจากปีงบประมาณ {fiscal_year} มากเกินไป (ปีพิมพ์ผิดหรือไม่)",
+                            f"'{shown}' is too far from fiscal year {fiscal_year} (a mistyped "
+                            "year?)"),
+                         tr(f"วันที่ตั้งแต่ {thai.thai_date(start)} ถึง {thai.thai_date(end)} "
+                            f"({thai.DATE_YEARS_BEFORE} ปีก่อนเริ่มปีงบประมาณ ถึง "
+                            f"{thai.DATE_YEARS_AFTER} ปีหลังสิ้นปีงบประมาณ)",
+                            f"a date from {start.isoformat()} to {end.isoformat()} "
+                            f"({thai.DATE_YEARS_BEFORE} year(s) before the fiscal year starts "
+                            f"to {thai.DATE_YEARS_AFTER} after it ends)"))
 
 
 def _amount(value: Any, _fy: int | None) -> Decimal:

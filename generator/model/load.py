@@ -42,9 +42,14 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
                 year_dirs.append(folder)
             else:
                 problems.append(Problem(display_path(folder, root), None, "",
-                                        f"ชื่อโฟลเดอร์ {folder.name} ไม่ใช่ปี พ.ศ.",
-                                        f"โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. {thai.MIN_BE}–"
-                                        f"{thai.MAX_BE} เช่น 2567 (ปี ค.ศ. + 543)"))
+                                        tr(f"ชื่อโฟลเดอร์ {folder.name} ไม่ใช่ปี พ.ศ.",
+                                           f"folder name {folder.name} is not a Buddhist Era "
+                                           "year"),
+                                        tr(f"โฟลเดอร์ปีงบประมาณชื่อตามปี พ.ศ. {thai.MIN_BE}–"
+                                           f"{thai.MAX_BE} เช่น 2567 (ปี ค.ศ. + 543)",
+                                           f"a fiscal-year folder named by its Buddhist Era "
+                                           f"year {thai.MIN_BE}–{thai.MAX_BE}, e.g. 2567 "
+                                           "(the CE year + 543)")))
         elif not folder.name.startswith((".", "_")) and folder.name != DOCUMENTS_DIR:
             problems.append(Problem(display_path(folder, root), None, "",
                                     tr("โฟลเดอร์ที่ไม่รู้จักในโฟลเดอร์ข้อมูล",
@@ -169,9 +174,13 @@ def _validate(doc: Document, model: type[BaseModel], context: dict[str, Any],
     data = doc.data
     if data is None or data == {}:
         # Accepted as if the topic had data, an empty file would hide that it has none.
-        problems.append(Problem(doc.shown_path, 1, "", "แฟ้มนี้ไม่มีข้อมูล (ว่างเปล่าหรือมีแต่หมายเหตุ)",
-                                "ช่องข้อมูลตามรูปแบบใน data/README.md เช่น 'responsible: …' "
-                                "หรือลบแฟ้มนี้ถ้ายังไม่มีข้อมูล"))
+        problems.append(Problem(doc.shown_path, 1, "",
+                                tr("แฟ้มนี้ไม่มีข้อมูล (ว่างเปล่าหรือมีแต่หมายเหตุ)",
+                                   "this file has no data (it is empty or only comments)"),
+                                tr("ช่องข้อมูลตามรูปแบบใน data/README.md เช่น 'responsible: …' "
+                                   "หรือลบแฟ้มนี้ถ้ายังไม่มีข้อมูล",
+                                   "fields as data/README.md shows, e.g. 'responsible: …', or "
+                                   "this file deleted while there is no data")))
         return None
     if not isinstance(data, dict):
         problems.append(Problem(doc.shown_path, 1, "",
@@ -231,10 +240,10 @@ def _plain_words(kind: str, err: Any) -> tuple[str, str]:
     if kind.startswith(("greater_than", "less_than")):
         bounds = {"gt": ("มากกว่า", "greater than"), "ge": ("ไม่น้อยกว่า", "at least"),
                   "lt": ("น้อยกว่า", "less than"), "le": ("ไม่เกิน", "at most")}
-        wanted = [tr(f"{th} {ctx[key]}", f"{en} {ctx[key]}")
+        limits = [tr(f"{th} {ctx[key]}", f"{en} {ctx[key]}")
                   for key, (th, en) in bounds.items() if key in ctx]
         return (tr(f"{shown} อยู่นอกช่วงที่รับได้", f"{shown} is out of range"),
-                tr("ค่าที่", "a value ") + tr(" และ", " and ").join(wanted))
+                tr("ค่าที่", "a value ") + tr(" และ", " and ").join(limits))
     return tr(f"{shown} ใช้ไม่ได้ที่ช่องนี้ ({err['msg']})", err["msg"]), ""
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import Problem, UserError, display_path
-from ..language import current, tr
+from ..language import Said, current, tr
 from . import characters
 from .labels import label
 
@@ -56,9 +56,13 @@ SHOWN_DEPTH = 4   # the field path of a too-deep value is shown to this depth, t
 # Without aliases a file has fewer values than characters (each value takes at least two):
 # more than that can only come from aliases expanding, as an alias bomb does.
 EXTRA_VALUES = 100
-ALIAS_EXPECTED = ("ค่าที่เขียนออกมาตรง ๆ ทุกแห่ง: นามแฝง (alias) คือ *ชื่อ ที่ใช้ข้อมูลซ้ำจากที่ตั้งชื่อไว้ด้วย "
-                  "&ชื่อ ให้ลบ *ชื่อ และ &ชื่อ แล้วเขียนค่าลงไปแทน")
-DEPTH_EXPECTED = f"ข้อมูลซ้อนกันไม่เกิน {MAX_DEPTH} ชั้น ตามรูปแบบใน data/README.md"
+ALIAS_EXPECTED = Said("ค่าที่เขียนออกมาตรง ๆ ทุกแห่ง: นามแฝง (alias) คือ *ชื่อ ที่ใช้ข้อมูลซ้ำจากที่ตั้งชื่อไว้ด้วย "
+                      "&ชื่อ ให้ลบ *ชื่อ และ &ชื่อ แล้วเขียนค่าลงไปแทน",
+                      "each value written out where it is used: an alias (*name) repeats data "
+                      "named with &name; delete *name and &name and write the values instead")
+DEPTH_EXPECTED = Said(f"ข้อมูลซ้อนกันไม่เกิน {MAX_DEPTH} ชั้น ตามรูปแบบใน data/README.md",
+                      f"at most {MAX_DEPTH} levels of nesting, as data/README.md shows")
+TOO_DEEP = Said(f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", f"nested deeper than {MAX_DEPTH} levels")
 
 
 @dataclass(frozen=True)
@@ -125,8 +129,8 @@ class _Builder:
             return None if _is_null(node) else self._text(node, loc, line)
         if depth >= MAX_DEPTH:
             shown = _dotted(loc[:SHOWN_DEPTH]) + ("…" if len(loc) > SHOWN_DEPTH else "")
-            raise UserError(Problem(self.shown_path, line, shown,
-                                    f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", DEPTH_EXPECTED))
+            raise UserError(Problem(self.shown_path, line, shown, str(TOO_DEEP),
+                                    str(DEPTH_EXPECTED)))
         if self.aliases:
             return self._tracked(node, loc, line, depth)
         return self._children(node, loc, depth)
@@ -135,8 +139,10 @@ class _Builder:
         key = id(node)
         if key in self.open:
             raise UserError(Problem(self.shown_path, line, _dotted(loc),
-                                    "นามแฝง (alias) อ้างถึงกลุ่มข้อมูลที่ตัวมันเองอยู่ข้างใน "
-                                    "จึงไม่มีที่สิ้นสุด", ALIAS_EXPECTED))
+                                    tr("นามแฝง (alias) อ้างถึงกลุ่มข้อมูลที่ตัวมันเองอยู่ข้างใน "
+                                       "จึงไม่มีที่สิ้นสุด",
+                                       "an alias refers to the block it is inside, so it never "
+                                       "ends"), str(ALIAS_EXPECTED)))
         outermost = key in self.built and self.alias_line is None
         if outermost:
             self.alias_line = line
@@ -166,8 +172,10 @@ class _Builder:
         if self.budget < 0:
             raise UserError(Problem(
                 self.shown_path, self.alias_line, _dotted(loc),
-                "นามแฝง (alias) ในไฟล์นี้ขยายเป็นข้อมูลมากเกินกว่าที่ไฟล์ขนาดนี้จะมีได้ "
-                f"(เกิน {self.limit:,} ค่า)", ALIAS_EXPECTED))
+                tr("นามแฝง (alias) ในไฟล์นี้ขยายเป็นข้อมูลมากเกินกว่าที่ไฟล์ขนาดนี้จะมีได้ "
+                   f"(เกิน {self.limit:,} ค่า)",
+                   "the aliases in this file expand to more data than a file of this size can "
+                   f"hold (over {self.limit:,} values)"), str(ALIAS_EXPECTED)))
 
     def _clean(self, value: str, loc: FieldPath, line: int) -> str:
         """The value without zero-width characters; a forbidden character is an error (every
@@ -181,8 +189,10 @@ class _Builder:
     def _key(self, key_node: yaml.Node, loc: FieldPath, line: int) -> str | None:
         if not isinstance(key_node, yaml.ScalarNode):
             self.problems.append(Problem(self.shown_path, line, _dotted(loc),
-                                         "ชื่อช่องข้อมูล (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
-                                         "ชื่อช่องข้อมูลตามด้วย : เช่น 'title: …'"))
+                                         tr("ชื่อช่องข้อมูล (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
+                                            "a key must be text, not a list or a block"),
+                                         tr("ชื่อช่องข้อมูลตามด้วย : เช่น 'title: …'",
+                                            "a field name followed by :, e.g. 'title: …'")))
             return None
         return self._text(key_node, loc, line)
 
@@ -302,8 +312,8 @@ def _compose(text: str, shown: str) -> yaml.Node | None:
         lines = text.splitlines()   # libyaml may point past the last line: the end of the file
         typed = lines[line - 1] if line and line <= len(lines) else ""
         if "maximum nesting depth" in reason:
-            raise UserError(Problem(shown, line, "", f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น",
-                                    DEPTH_EXPECTED)) from None
+            raise UserError(Problem(shown, line, "", str(TOO_DEEP),
+                                    str(DEPTH_EXPECTED))) from None
         raise UserError(Problem(shown, line, "", *syntax_error(
             exc.problem or exc.context or "not valid YAML", typed, reason))) from None
     except yaml.YAMLError as exc:   # a reader error: scan_file should have found its character

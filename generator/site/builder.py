@@ -9,11 +9,13 @@ import datetime
 import functools
 import logging
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -21,7 +23,9 @@ from mkdocs.utils.yaml import yaml_load
 
 from .. import thai
 from ..errors import Problem, UserError, display_path
+from ..language import Said, tr
 from ..model.dataset import Dataset
+from ..model.source import syntax_error
 from ..opendata.catalogue import CATALOGUE_PAGE
 from ..project import Project
 from ..render.pages import RULES_PAGE, status_path
@@ -29,7 +33,10 @@ from ..render.types import Asset, Page
 from ..topics import Topic
 from .plugin import PLUGIN_NAME, SitePlugin
 
-FAILED = "MkDocs could not build the site; site/ was left as it was."
+FAILED = Said("MkDocs สร้างเว็บไซต์ไม่ได้ site/ ยังเป็นชุดเดิม:",
+              "MkDocs could not build the site; site/ was left as it was.")
+# MkDocs' own account of a setting it refuses (a project's mkdocs.yml): the key, and why.
+_CONFIG_VALUE = re.compile(r"Config value '([^']+)': (.*)", re.DOTALL)
 DEFAULTS = Path(__file__).parent / "defaults"
 DEFAULT_CONFIG = DEFAULTS / "mkdocs.yml"
 DEFAULT_THEME = DEFAULTS / "theme"
@@ -78,7 +85,7 @@ def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def _yaml_file(path: Path) -> dict[str, Any]:
     """A mkdocs.yml as MkDocs reads it (INHERIT and !ENV included); {} when it holds none."""
-    with _mkdocs_problems(), path.open("rb") as source:
+    with _mkdocs_problems(path), path.open("rb") as source:
         config = yaml_load(source)
     return config if isinstance(config, dict) else {}
 
@@ -133,7 +140,7 @@ def run_mkdocs(project: Project, overrides: dict[str, Any], assets: list[Asset],
     plugin = SitePlugin(assets + default_pages(project), current_year)
     # Relative paths in the project's mkdocs.yml (hooks, INHERIT) are its folder's.
     config_file = project.mkdocs_yml if project.mkdocs_yml.is_file() else DEFAULT_CONFIG
-    with _mkdocs_problems():
+    with _mkdocs_problems(config_file):
         config = load_config(config_file=str(config_file), **overrides)
         if Path(config.theme.custom_dir or "") != DEFAULT_THEME:
             config.theme.dirs.insert(1, str(DEFAULT_THEME))   # the project's, then oit's
@@ -143,13 +150,14 @@ def run_mkdocs(project: Project, overrides: dict[str, Any], assets: list[Asset],
         except OSError as exc:
             raise _named(exc, plugin.writing or config.site_dir) from None
         except jinja2.TemplateError as exc:   # a broken override in site_theme/
-            raise UserError(_template_problem(exc, project), FAILED) from None
+            raise UserError(_template_problem(exc, project), str(FAILED)) from None
 
 
 def _template_problem(exc: jinja2.TemplateError, project: Project) -> Problem:
     name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "site_theme/"
     return Problem(display_path(Path(name), project.root), getattr(exc, "lineno", None), "",
-                   f"แม่แบบหน้าเว็บผิดพลาด: {exc}", "แม่แบบ Jinja2 ที่ถูกต้อง")
+                   tr(f"แม่แบบหน้าเว็บผิดพลาด: {exc}", f"broken page template: {exc}"),
+                   tr("แม่แบบ Jinja2 ที่ถูกต้อง", "a valid Jinja2 template"))
 
 
 def _named(exc: OSError, writing: str) -> OSError:
@@ -162,35 +170,75 @@ def _named(exc: OSError, writing: str) -> OSError:
 
 
 class _Collected(logging.Handler):
-    """MkDocs' warnings and errors, each one a Problem."""
+    """MkDocs' warnings and errors, each one a Problem; a setting of ``config`` it refuses
+    is named by its file, line and key."""
 
-    def __init__(self) -> None:
+    def __init__(self, config: Path) -> None:
         super().__init__(logging.WARNING)
+        self.config = config
         self.problems: list[Problem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.problems.append(Problem("mkdocs", None, "", record.getMessage()))
+        self.problems.append(mkdocs_problem(record.getMessage(), self.config))
+
+
+def mkdocs_problem(message: str, config: Path) -> Problem:
+    """One thing MkDocs said, as a Problem: a refused setting in the webmaster's words, with
+    MkDocs' own reason (English, as its manual is); anything else as MkDocs said it."""
+    found = _CONFIG_VALUE.match(message)
+    if found is None:
+        return Problem("mkdocs", None, "", message)
+    key, reason = found.groups()
+    top = key.split(".")[0]
+    line = None
+    if config.is_file() and config != DEFAULT_CONFIG:
+        lines = config.read_text(encoding="utf-8", errors="replace").splitlines()
+        line = next((n for n, text in enumerate(lines, 1)
+                     if re.match(rf"{re.escape(top)}\s*:", text)), None)
+    shown = "mkdocs.yml" if config != DEFAULT_CONFIG else display_path(config)
+    return Problem(shown, line, key,
+                   tr(f"MkDocs ใช้ค่านี้ไม่ได้: {reason}", f"MkDocs cannot use this value: {reason}"),
+                   tr("ค่าที่ MkDocs และ Material for MkDocs รับได้ (ดูคู่มือของทั้งสอง) "
+                      "หรือลบช่องนี้ออกเพื่อใช้ค่าเริ่มต้นของ oit",
+                      "a value MkDocs and Material for MkDocs accept (see their manuals), or "
+                      "the key removed for oit's default"))
 
 
 @contextlib.contextmanager
-def _mkdocs_problems() -> Iterator[None]:
+def _mkdocs_problems(config: Path) -> Iterator[None]:
     """MkDocs' log collected (not printed) and its aborts raised as a UserError with every
-    warning; Material's end-of-life notice silenced; both restored after."""
+    warning; Material's end-of-life notice silenced; both restored after. A YAML mistake in
+    ``config`` is said as one in a data file is, with its line."""
     logger = logging.getLogger("mkdocs")
-    collected, propagate = _Collected(), logger.propagate
+    collected, propagate = _Collected(config), logger.propagate
     logger.addHandler(collected)
     logger.propagate = False
     try:
         with _environ("NO_MKDOCS_2_WARNING", "1"):
             yield
     except MkDocsException as exc:   # Abort, ConfigurationError, PluginError…
-        problems = collected.problems or [Problem("mkdocs", None, "", str(exc))]
-        raise UserError(problems, FAILED) from None
+        problems = collected.problems or [_yaml_problem(exc, config) or
+                                          Problem("mkdocs", None, "", str(exc))]
+        raise UserError(problems, str(FAILED)) from None
     finally:
         logger.removeHandler(collected)
         logger.propagate = propagate
     if collected.problems:   # strict as MkDocs is: a warning it only logged fails the build
-        raise UserError(collected.problems, FAILED)
+        raise UserError(collected.problems, str(FAILED))
+
+
+def _yaml_problem(exc: Exception, config: Path) -> Problem | None:
+    """A syntax mistake in a mkdocs.yml (MkDocs wraps the YAML error it caught)."""
+    cause = exc.__context__
+    if not isinstance(cause, yaml.MarkedYAMLError):
+        return None
+    mark = cause.problem_mark or cause.context_mark
+    line = mark.line + 1 if mark else None
+    lines = config.read_text(encoding="utf-8", errors="replace").splitlines()
+    typed = lines[line - 1] if line and line <= len(lines) else ""
+    reason = " ".join(filter(None, (cause.context, cause.problem)))
+    shown = "mkdocs.yml" if config != DEFAULT_CONFIG else display_path(config)
+    return Problem(shown, line, "", *syntax_error(cause.problem or reason, typed, reason))
 
 
 @contextlib.contextmanager

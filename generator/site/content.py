@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..atomic import BUILD_TEMP, write_atomic
 from ..errors import Problem, UserError, display_path
+from ..language import tr
 from ..render.types import GENERATED_MARK, Page
 
 _MARK = GENERATED_MARK.encode()
@@ -99,8 +100,10 @@ def prepare_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -
     targets = {docs_dir / page.path: page for page in pages}
     linked = _linked_paths(targets, docs_dir, root)
     if linked:
-        raise UserError(linked, "ไม่ได้เขียนหน้าใดลงใน content/ เลย: "
-                                "oit ไม่เขียนผ่านลิงก์สัญลักษณ์ (symbolic link)")
+        raise UserError(linked, tr("ไม่ได้เขียนหน้าใดลงใน content/ เลย: "
+                                   "oit ไม่เขียนผ่านลิงก์สัญลักษณ์ (symbolic link)",
+                                   "no page was written into content/: oit does not write "
+                                   "through a symbolic link"))
     others, temps = _scan(docs_dir, targets)
     states: dict[Path, PageState] = {path: state for path in [*targets, *others]
               if (state := page_state(path)) is not PageState.ABSENT}
@@ -155,9 +158,13 @@ def _linked_paths(targets: dict[Path, Page], docs_dir: Path, root: Path | None) 
                 links.add(step)
                 break
     return [Problem(display_path(link, root), None, "",
-                    f"เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{os.readlink(link)}' "
-                    "oit จึงไม่เขียนผ่านลิงก์นี้ (จะไปเขียนทับไฟล์ที่ลิงก์ชี้ไป)",
-                    "ลบลิงก์นี้ออก แล้วสั่ง oit build อีกครั้ง: oit สร้างหน้านี้จากไฟล์ข้อมูล")
+                    tr(f"เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{os.readlink(link)}' "
+                       "oit จึงไม่เขียนผ่านลิงก์นี้ (จะไปเขียนทับไฟล์ที่ลิงก์ชี้ไป)",
+                       f"is a symbolic link to '{os.readlink(link)}', so oit does not write "
+                       "through it (it would overwrite the file it points to)"),
+                    tr("ลบลิงก์นี้ออก แล้วสั่ง oit build อีกครั้ง: oit สร้างหน้านี้จากไฟล์ข้อมูล",
+                       "the link removed, then oit build again: oit makes this page from the "
+                       "data files"))
             for link in sorted(links)]
 
 
@@ -183,26 +190,36 @@ def _refuse_foreign(states: dict[Path, PageState], targets: dict[Path, Page],
     """A UserError if a page would replace a hand-written file, or a hand edit would be lost."""
     problems = [
         Problem(display_path(path, root), None, "",
-                "this file was not written by oit (it has no GENERATED mark), "
-                "so it is not overwritten",
-                "move or rename it; oit generates this page from the data files")
+                tr("ไฟล์นี้ไม่ได้สร้างโดย oit (ไม่มีบรรทัด GENERATED) จึงไม่เขียนทับ",
+                   "this file was not written by oit (it has no GENERATED mark), "
+                   "so it is not overwritten"),
+                tr("ย้ายหรือเปลี่ยนชื่อไฟล์นี้: oit สร้างหน้านี้จากไฟล์ข้อมูล",
+                   "move or rename it; oit generates this page from the data files"))
         for path, state in states.items()
         if state is PageState.HAND_WRITTEN and path in targets]
     problems += [_edited(path, path in targets, root)
                  for path, state in states.items() if state is PageState.EDITED]
     if problems:
-        raise UserError(problems, "ไม่ได้เขียนหน้าใดเลย: หน้าที่ oit สร้างจะไปแทนที่"
-                                  "ไฟล์ที่เขียนเองหรือสิ่งที่แก้ไขด้วยมือ")
+        raise UserError(problems, tr("ไม่ได้เขียนหน้าใดเลย: หน้าที่ oit สร้างจะไปแทนที่"
+                                     "ไฟล์ที่เขียนเองหรือสิ่งที่แก้ไขด้วยมือ",
+                                     "no page was written: oit's pages would replace "
+                                     "hand-written files or hand edits"))
 
 
 def _edited(path: Path, wanted: bool, root: Path | None) -> Problem:
-    todo = ("ย้ายสิ่งที่แก้ไปไว้ในไฟล์ข้อมูลใน data/ แล้วลบไฟล์นี้ เพื่อให้ oit เขียนใหม่"
+    todo = (tr("ย้ายสิ่งที่แก้ไปไว้ในไฟล์ข้อมูลใน data/ แล้วลบไฟล์นี้ เพื่อให้ oit เขียนใหม่",
+               "the edit moved into the data files in data/ and this file deleted, for oit "
+               "to write it again")
             if wanted else
-            "ลบไฟล์นี้ (oit ไม่สร้างหน้านี้แล้ว) หรือลบบรรทัดแรก (GENERATED) "
-            "เพื่อเก็บไว้เป็นหน้าที่เขียนเอง")
+            tr("ลบไฟล์นี้ (oit ไม่สร้างหน้านี้แล้ว) หรือลบบรรทัดแรก (GENERATED) "
+               "เพื่อเก็บไว้เป็นหน้าที่เขียนเอง",
+               "this file deleted (oit no longer makes this page), or its first line "
+               "(GENERATED) deleted to keep it as a hand-written page"))
     return Problem(display_path(path, root), None, "",
-                   "แก้ไขด้วยมือหลังจาก oit สร้างไว้ (เนื้อหาไม่ตรงกับที่ oit เขียน) "
-                   "จึงไม่เขียนทับและไม่ลบ", todo)
+                   tr("แก้ไขด้วยมือหลังจาก oit สร้างไว้ (เนื้อหาไม่ตรงกับที่ oit เขียน) "
+                      "จึงไม่เขียนทับและไม่ลบ",
+                      "edited by hand after oit wrote it (it differs from what oit wrote), "
+                      "so it is neither overwritten nor deleted"), todo)
 
 
 def _remove_emptied_dirs(removed: set[Path], docs_dir: Path) -> None:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import Problem, UserError, display_path
+from ..language import tr
 
 try:
     import fcntl
@@ -35,9 +36,13 @@ def build_lock(work_dir: Path, root: Path, *, wait: float = DEFAULT_WAIT,
     if work_dir.is_symlink():   # the site is staged there and renamed into the project
         raise UserError(Problem(
             display_path(work_dir, root), None, "",
-            f"เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{os.readlink(work_dir)}' "
-            "oit จึงไม่เขียนผ่านลิงก์นี้ (ต้องอยู่บนดิสก์เดียวกับ site/ จึงสลับเว็บไซต์ได้ในครั้งเดียว)",
-            "ลบลิงก์นี้ออก: oit สร้างโฟลเดอร์ .oit-build/ ขึ้นใหม่เอง"))
+            tr(f"เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{os.readlink(work_dir)}' "
+               "oit จึงไม่เขียนผ่านลิงก์นี้ (ต้องอยู่บนดิสก์เดียวกับ site/ จึงสลับเว็บไซต์ได้ในครั้งเดียว)",
+               f"is a symbolic link to '{os.readlink(work_dir)}', so oit does not write "
+               "through it (it must be on the same disk as site/ for the site to be swapped "
+               "in one step)"),
+            tr("ลบลิงก์นี้ออก: oit สร้างโฟลเดอร์ .oit-build/ ขึ้นใหม่เอง",
+               "the link removed: oit makes the folder .oit-build/ again by itself")))
     work_dir.mkdir(exist_ok=True)
     path = work_dir / LOCK_FILE
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -62,14 +67,18 @@ def _acquire(fd: int, path: Path, root: Path, wait: float,
             return
         holder = describe_holder(path)
         if not told:
-            notify(f"รอ: {holder} กำลังสร้างเว็บไซต์ของโครงการนี้อยู่ "
-                   f"จะเริ่มเมื่องานนั้นเสร็จ (รอได้ไม่เกิน {wait:g} วินาที)")
+            notify(tr(f"รอ: {holder} กำลังสร้างเว็บไซต์ของโครงการนี้อยู่ "
+                      f"จะเริ่มเมื่องานนั้นเสร็จ (รอได้ไม่เกิน {wait:g} วินาที)",
+                      f"waiting: {holder} is building this project's site; this one starts "
+                      f"when it ends (waiting at most {wait:g} s)"))
             told = True
         if time.monotonic() >= deadline:
             raise UserError(Problem(
                 display_path(path, root), None, "",
-                f"{holder} ยังสร้างเว็บไซต์ของโครงการนี้อยู่หลังจากรอ {wait:g} วินาที",
-                "ให้งานนั้นเสร็จก่อนแล้วสั่ง oit build อีกครั้ง หรือหยุดงานนั้น (kill ตามหมายเลข PID)"))
+                tr(f"{holder} ยังสร้างเว็บไซต์ของโครงการนี้อยู่หลังจากรอ {wait:g} วินาที",
+                   f"{holder} is still building this project's site after {wait:g} s"),
+                tr("ให้งานนั้นเสร็จก่อนแล้วสั่ง oit build อีกครั้ง หรือหยุดงานนั้น (kill ตามหมายเลข PID)",
+                   "let it finish and run oit build again, or stop it (kill its PID)")))
         time.sleep(_POLL)
 
 
@@ -101,15 +110,16 @@ def _holder_line() -> str:
 
 
 def describe_holder(path: Path) -> str:
-    """Who holds the lock, in Thai, from what it wrote (it writes just after taking it)."""
+    """Who holds the lock, from what it wrote (it writes just after taking it)."""
     for _ in range(20):
         fields = dict(part.split("=", 1) for part in _read(path).split() if "=" in part)
         if "pid" in fields:
             started = fields.get("started", "")
-            when = f" เริ่มเมื่อ {started.replace('T', ' ')}" if started else ""
-            return f"oit build อีกงานหนึ่ง (PID {fields['pid']}{when})"
+            when = tr(" เริ่มเมื่อ ", ", started ") + started.replace("T", " ") if started else ""
+            return tr(f"oit build อีกงานหนึ่ง (PID {fields['pid']}{when})",
+                      f"another oit build (PID {fields['pid']}{when})")
         time.sleep(0.01)
-    return "oit build อีกงานหนึ่ง"
+    return tr("oit build อีกงานหนึ่ง", "another oit build")
 
 
 def _read(path: Path) -> str:
