@@ -28,8 +28,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 BUILD_DATE = ["--build-date", "2026-11-23"]
 
 
-def _build(project: Path) -> int:
-    return main(["--project", str(project), "build", *BUILD_DATE])
+def _build(project: Path, *options: str) -> int:
+    return main(["--project", str(project), "build", *BUILD_DATE, *options])
 
 
 def _snapshot(site: Path) -> dict[str, bytes]:
@@ -162,6 +162,11 @@ def test_raw_html_link_to_a_missing_anchor_fails_the_build(
     err = capsys.readouterr().err
     assert ("site page about/: broken link '../2569/01-budget-plan/#no-such-heading': "
             "anchor #no-such-heading not found on 2569/01-budget-plan/") in err
+    assert _build(built, "--lang", "th") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ลิงก์ภายในเว็บไซต์เสีย site/ ยังเป็นชุดเดิม:\n"), err
+    assert ("หน้า about/: ลิงก์เสีย '../2569/01-budget-plan/#no-such-heading': "
+            "ไม่พบตำแหน่ง #no-such-heading ในหน้า 2569/01-budget-plan/") in err
     assert _snapshot(built / "site") == before
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import Problem, UserError
+from ..language import tr
 from .linkchecker import LinkChecker, LinkCheckerRow, serve
 
 
@@ -144,7 +145,11 @@ def target_file(site_dir: Path, target: str) -> Path | None:
 
 def page_label(url: str) -> str:
     """How a page is named in a report: 2569/01-budget-plan/ or (home page)."""
-    return url.lstrip("/") or "(home page)"
+    return url.lstrip("/") or _home()
+
+
+def _home() -> str:
+    return tr("(หน้าแรก)", "(home page)")
 
 
 def check_on_disk(site_dir: Path, pages: Mapping[str, PageLinks]
@@ -164,16 +169,19 @@ def check_on_disk(site_dir: Path, pages: Mapping[str, PageLinks]
             found = files[target]
             if found is None:
                 broken.append(BrokenLink(page_label(page.url), href,
-                                         f"no such file in the site: {unquote(target)}"))
+                                         tr(f"ไม่มีไฟล์นี้ในเว็บไซต์: {unquote(target)}",
+                                            f"no such file in the site: {unquote(target)}")))
                 continue
             targets.setdefault(target, []).append((page.url, href))
             anchor = unquote(fragment)
             if anchor and found.suffix == ".html":
                 target_page = pages.get(site_url(found.relative_to(site_dir).as_posix()))
                 if target_page is not None and anchor not in target_page.ids:
+                    label = page_label(target_page.url)
                     broken.append(BrokenLink(page_label(page.url), href,
-                                             f"anchor #{anchor} not found on "
-                                             f"{page_label(target_page.url)}", "missing-anchor"))
+                                             tr(f"ไม่พบตำแหน่ง #{anchor} ในหน้า {label}",
+                                                f"anchor #{anchor} not found on {label}"),
+                                             "missing-anchor"))
     return broken, targets
 
 
@@ -209,7 +217,7 @@ def http_failures(rows: list[LinkCheckerRow],
 
 
 def _by_page(link: BrokenLink) -> tuple[bool, str, str]:
-    return link.page != "(home page)", link.page, link.url
+    return link.page != _home(), link.page, link.url
 
 
 def site_checker() -> LinkChecker:
@@ -238,7 +246,9 @@ def check_site_links(site_dir: Path, checker: LinkChecker | None = None) -> Site
     """Fail with every broken internal link, naming the page and the link."""
     report = find_broken_links(site_dir, checker)
     if report.broken:
-        problems = [Problem(f"site page {b.page}", None, "", f"broken link '{b.url}': {b.result}")
+        problems = [Problem(tr(f"หน้า {b.page}", f"site page {b.page}"), None, "",
+                            tr(f"ลิงก์เสีย '{b.url}': {b.result}", f"broken link '{b.url}': {b.result}"))
                     for b in report.broken]
-        raise UserError(problems, "Broken internal links; site/ was left as it was.")
+        raise UserError(problems, tr("ลิงก์ภายในเว็บไซต์เสีย site/ ยังเป็นชุดเดิม:",
+                                     "Broken internal links; site/ was left as it was."))
     return report
