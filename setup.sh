@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # chromium drives the browser tests (launched by path, never a downloaded browser);
-# fonts-thai-tlwg gives it Thai glyphs.
-DEBIAN_PACKAGES=(chromium fonts-thai-tlwg)
+# fonts-thai-tlwg gives it Thai glyphs; libreoffice-calc writes the workbooks the tests read
+# (a real spreadsheet program's .xlsx, .xls and .ods, not only our own writer's).
+DEBIAN_PACKAGES=(chromium fonts-thai-tlwg libreoffice-calc)
 
 if [ "${#DEBIAN_PACKAGES[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=()

@@ -13,6 +13,7 @@ from .commands import check as checking
 from .commands import links as linking
 from .commands.build import build
 from .commands.check import check
+from .commands.convert import FORMATS, convert, template
 from .commands.init import UNIT_FIELDS, UnitDetails, init
 from .commands.links import links
 from .commands.new_year import new_year
@@ -24,6 +25,7 @@ from .links.cache import DEFAULT_MAX_AGE
 from .links.external import DEFAULT_THREADS, DEFAULT_TIMEOUT
 from .project import Project
 from .site.lock import DEFAULT_WAIT
+from .topics import Topic
 
 
 def _iso_date(text: str) -> datetime.date:
@@ -81,6 +83,21 @@ def make_parser() -> argparse.ArgumentParser:
     _links_parser(commands.add_parser(
         "links", parents=[project],
         help="check every web address in the data and every link of the built site"))
+    convert = commands.add_parser(
+        "convert", parents=[project],
+        help="write a topic file in the other form beside it: YAML to a workbook or back")
+    convert.add_argument("file", type=Path, help="e.g. data/2570/04-procurement-plan.yml")
+    convert.add_argument("--to", choices=FORMATS, required=True,
+                         help="xlsx (a workbook) or yml (YAML)")
+    template = commands.add_parser(
+        "template", parents=[project],
+        help="write workbooks ready to fill (headings, drop-down lists), with the data so far")
+    template.add_argument("--year", type=int, default=None,
+                          help="Buddhist Era fiscal year (default: the unit's current one)")
+    template.add_argument("--topic", choices=[t.value for t in Topic], action="append",
+                          default=None, help="only this topic (repeatable; default: all six)")
+    template.add_argument("--out", type=Path, default=None,
+                          help="folder to write into (default: templates/YEAR/)")
     return parser
 
 
@@ -211,6 +228,15 @@ def run_new_year(project: Project, args: argparse.Namespace) -> str:
     return new_year(project, args.year).as_text()
 
 
+def run_convert(project: Project, args: argparse.Namespace) -> str:
+    return "\n".join(convert(project, args.file, args.to))
+
+
+def run_template(project: Project, args: argparse.Namespace) -> str:
+    topics = [Topic(t) for t in args.topic] if args.topic else None
+    return "\n".join(template(project, args.year, topics, args.out))
+
+
 def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
     report = links(project, external=args.external, refresh=args.refresh,
                    max_age=args.max_age, timeout=args.timeout, threads=args.threads)
@@ -220,7 +246,8 @@ def run_links(project: Project, args: argparse.Namespace) -> tuple[str, int]:
 Command = Callable[[Project, argparse.Namespace], "str | tuple[str, int]"]
 COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "check": run_check,
                                 "links": run_links, "init": run_init,
-                                "new-year": run_new_year, "serve": run_serve}
+                                "new-year": run_new_year, "serve": run_serve,
+                                "convert": run_convert, "template": run_template}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -95,6 +95,7 @@ class Finding:
     file: str | None
     line: int | None
     field: str
+    cell: str = ""   # in a workbook: where the field is, e.g. รายการ!B15 (รายการ)
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,9 @@ def _check_topic(ctx: Context, topic: Topic, rules: list[Rule], due: datetime.da
             located = source if source is not None and (rule.needs_data or hit.loc) else None
             findings.append(Finding(rule, hit.message_th, located.path if located else None,
                                     located.line_of(hit.loc) if located else None,
-                                    field_name(hit.loc)))
+                                    field_name(hit.loc),
+                                    located.field_of(hit.loc) if located and located.cells
+                                    and hit.loc else ""))
     return TopicResult(topic, _status(findings, data is not None, due <= ctx.as_of), due,
                        data is not None, tuple(findings))
 

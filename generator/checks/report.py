@@ -28,6 +28,8 @@ def finding_location(finding: Finding) -> str:
     where = finding.file or tr("(ไม่มีแฟ้มข้อมูล)", "(no data file)")
     if finding.line:
         where += f":{finding.line}"
+    if finding.cell:
+        where += f" {finding.cell}"
     return f"{where} {finding.field}".rstrip()
 
 

@@ -28,7 +28,7 @@ from ..site.content import WriteResult, write_pages
 from ..site.lock import DEFAULT_WAIT, build_lock
 from ..site.publish import clean_leftovers, new_staging, publish, remove_tree
 from .check import check_all, known_broken_links
-from .validate import load_data, require_valid_links, warning_lines
+from .validate import load_data, reading_notes, require_valid_links, warning_lines
 
 STAGES = ("load+validate", "generate", "mkdocs build", "link check")
 T = TypeVar("T")
@@ -46,6 +46,7 @@ class BuildReport:
     link_warnings: list[LinkProblem] = field(default_factory=list)
     broken_links: dict[str, str] = field(default_factory=dict)   # from the link cache
     internal: SiteLinkReport | None = None
+    notes: list[str] = field(default_factory=list)   # what reading the workbooks skipped
 
     def as_text(self) -> str:
         written, seconds = self.written, sum(self.seconds.values())
@@ -67,7 +68,7 @@ class BuildReport:
                     "(`oit links --external`) แสดงไว้ในหน้าสถานะ" if self.broken_links else "")
             summary = (f"สร้าง {site}/ จาก {data}/ แล้ว: {self.pages} หน้า ({changed}{removed}); "
                        f"ลิงก์ภายในใช้ได้ทั้งหมด{dead}; {seconds:.1f} วินาที")
-        return "\n".join([summary, *warning_lines(self.link_warnings)])
+        return "\n".join([summary, *self.notes, *warning_lines(self.link_warnings)])
 
 
 def build(project: Project, build_date: datetime.date | None = None, *,
@@ -147,6 +148,7 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
     timer = _Timer(report.seconds)
     with paused_gc():
         dataset = timer("load+validate", lambda: load_data(project))
+        report.notes = reading_notes(dataset)
         refs = timer("load+validate", lambda: link_refs(dataset))
         report.link_warnings = timer("load+validate", lambda: require_valid_links(dataset, refs))
         report.broken_links = timer("load+validate", lambda: known_broken_links(

@@ -29,7 +29,13 @@ class Validation:
                      f"({years}) {topics} แฟ้มหัวข้อ",
                      f"Data OK: {dataset.unit.name_th}, {len(dataset.years)} fiscal year(s) "
                      f"({years}), {topics} topic file(s)")
-        return "\n".join([summary, *warning_lines(self.warnings)])
+        return "\n".join([summary, *reading_notes(dataset), *warning_lines(self.warnings)])
+
+
+def reading_notes(dataset: Dataset) -> list[str]:
+    """What reading the workbooks skipped (a hidden sheet), said after the summary."""
+    return [tr("หมายเหตุ: ", "note: ") + note for fy in dataset.years.values()
+            for source in fy.sources.values() for note in source.notes]
 
 
 def validate(project: Project) -> Validation:

@@ -10,7 +10,7 @@ from ..language import tr
 from ..model.base import TopicData
 from ..model.dataset import Dataset, evidence_items
 from ..model.load import UNIT_FILE
-from ..model.source import FieldPath, SourceFile, field_name, field_shown
+from ..model.source import FieldPath, SourceFile, field_name
 from ..model.topics import OpinionChannels, ProcurementPlan
 from ..topics import Topic
 
@@ -105,7 +105,7 @@ def topic_link_refs(data: TopicData, source: SourceFile, topic: Topic | None = N
 def _ref(url: str, source: SourceFile, loc: FieldPath, item: str, topic: Topic | None = None,
          year: int | None = None) -> LinkRef:
     return LinkRef(url, source.path, source.line_of(loc), field_name(loc), item, topic, year,
-                   field_shown(loc))
+                   source.field_of(loc))
 
 
 def unique_urls(refs: Iterable[LinkRef]) -> list[str]:

@@ -37,10 +37,16 @@ def _cached_properties(model: type) -> tuple[str, ...]:
 def thai_alias(aliases: dict[str, str]) -> BeforeValidator:
     """Accept a Thai label or an alternative spelling for an enum value."""
     def normalise(value: Any) -> Any:
-        if isinstance(value, str):
-            key = " ".join(value.split())
-            return aliases.get(key.lower(), aliases.get(key, key))
-        return value
+        if not isinstance(value, str):
+            return value
+        key = " ".join(value.split())
+        # As procurement writes them: "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)", either part known.
+        outside, _, inside = key.partition("(")
+        for form in (key, outside.strip(), inside.rstrip(")").strip()):
+            for spelling in (form.lower(), form):
+                if spelling in aliases:
+                    return aliases[spelling]
+        return key
     return BeforeValidator(normalise)
 
 

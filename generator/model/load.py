@@ -18,12 +18,15 @@ from .dataset import Dataset, FiscalYearData, Unit
 from .documents import DOCUMENTS_DIR, DocumentFolder
 from .fields import FieldError
 from .labels import label
-from .source import Document, FieldPath, SourceFile, field_shown, load_yaml
+from .source import Document, FieldPath, SourceFile, load_yaml
 from .topics import TOPIC_MODELS
+from .workbook import SUFFIXES, read_workbook
 
 UNIT_FILE = "unit.yml"
 YEAR_DIR = re.compile(r"^\d{4}$")
 TOPIC_FILES = {f"{topic.slug}.yml": topic for topic in Topic}
+# A topic may be a workbook instead: 04-procurement-plan.xlsx (or .xls, .ods).
+TOPIC_STEMS = {topic.slug: topic for topic in Topic}
 
 
 def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
@@ -124,12 +127,24 @@ def _load_year(year_dir: Path, root: Path | None, documents: DocumentFolder,
     year = int(year_dir.name)
     topics: dict[Topic, TopicData] = {}
     sources: dict[Topic, SourceFile] = {}
+    found: dict[Topic, Path] = {}
     for path in sorted(year_dir.iterdir()):
-        topic = TOPIC_FILES.get(path.name)
+        topic = _topic_of(path)
         if topic is None:
-            if not path.name.startswith((".", "_")):
+            if not path.name.startswith((".", "_", "~$", ".~lock")):
                 problems.append(_unknown_file(path, root))
             continue
+        if topic in found:
+            problems.append(Problem(display_path(path, root), None, "",
+                                    tr(f"หัวข้อ {topic.value} มีสองแฟ้ม: {found[topic].name} และ "
+                                       f"{path.name}", f"topic {topic.value} has two files: "
+                                       f"{found[topic].name} and {path.name}"),
+                                    tr("แฟ้มเดียวต่อหัวข้อ: ลบหรือย้ายแฟ้มหนึ่งออกจากโฟลเดอร์",
+                                       "one file per topic: delete or move one of them")))
+            topics.pop(topic, None)
+            sources.pop(topic, None)
+            continue
+        found[topic] = path
         context = {"fiscal_year": year, "documents": documents}
         result, source = _validate_topic(path, root, topic, context, problems)
         if isinstance(result, TopicData) and source is not None:
@@ -145,6 +160,15 @@ def _load_year(year_dir: Path, root: Path | None, documents: DocumentFolder,
     return FiscalYearData(year=year, topics=topics, sources=sources)
 
 
+def _topic_of(path: Path) -> Topic | None:
+    """The topic a file of a year folder holds, by its name: NN-….yml, .xlsx, .xls or .ods."""
+    if path.name in TOPIC_FILES:
+        return TOPIC_FILES[path.name]
+    if path.suffix.lower() in SUFFIXES and not path.name.startswith("~$"):
+        return TOPIC_STEMS.get(path.stem)
+    return None
+
+
 def _unknown_file(path: Path, root: Path | None) -> Problem:
     close = difflib.get_close_matches(path.name, TOPIC_FILES, n=1, cutoff=0.8)
     hint = tr(f"หรือหมายถึง {close[0]}? ", f"did you mean {close[0]}? ") if close else ""
@@ -155,14 +179,19 @@ def _unknown_file(path: Path, root: Path | None) -> Problem:
 
 def _validate_topic(path: Path, root: Path | None, topic: Topic, context: dict[str, Any],
                     problems: list[Problem]) -> tuple[BaseModel | None, SourceFile | None]:
-    doc = _load(path, root, problems)
+    doc = _load(path, root, problems, topic)
     if doc is None:
         return None, None
     return _validate(doc, TOPIC_MODELS[topic], context, problems), doc.source
 
 
-def _load(path: Path, root: Path | None, problems: list[Problem]) -> Document | None:
+def _load(path: Path, root: Path | None, problems: list[Problem],
+          topic: Topic | None = None) -> Document | None:
     try:
+        if topic is not None and path.suffix.lower() in SUFFIXES:
+            document, found = read_workbook(path, topic, root)
+            problems.extend(found)
+            return document
         return load_yaml(path, root)
     except UserError as exc:
         problems.extend(exc.problems)
@@ -198,7 +227,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     loc: FieldPath = tuple(p for p in err["loc"] if p != "[key]")
     kind = err["type"]
     line = doc.line_of(loc)
-    where = field_shown(loc)
+    where = doc.source.field_of(loc)
     if kind == "missing":
         return Problem(doc.shown_path, line, where,
                        tr("ต้องมีช่องนี้แต่ยังไม่มี", "this field is required but missing"),

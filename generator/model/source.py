@@ -71,6 +71,9 @@ class SourceFile:
 
     path: str                         # as shown to the user, e.g. data/2569/04-procurement-plan.yml
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    # A workbook's fields are at cells, not lines: "รายการ!C14 (วงเงิน)".
+    cells: dict[FieldPath, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()       # what reading it skipped, said but not an error
 
     def line_of(self, loc: FieldPath) -> int | None:
         """The line of a field, or of its nearest ancestor that exists in the file."""
@@ -79,6 +82,17 @@ class SourceFile:
             if line is not None:
                 return line
         return None
+
+    def field_of(self, loc: FieldPath) -> str:
+        """The field as a message names it: its cell in a workbook (or its nearest
+        ancestor's), else its key path with its Thai name."""
+        if not self.cells:
+            return field_shown(loc)
+        for end in range(len(loc), 0, -1):
+            cell = self.cells.get(tuple(loc[:end]))
+            if cell is not None:
+                return cell if end == len(loc) else f"{cell} {_dotted(loc)}"
+        return _dotted(loc)
 
     def __str__(self) -> str:
         return self.path
