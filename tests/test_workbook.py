@@ -114,7 +114,11 @@ def typed_by_hand(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     hidden sheet), saved by LibreOffice as .xlsx and .ods."""
     out = tmp_path_factory.mktemp("libreoffice")
     source = FIXTURES / "procurement-plan-typed.fods"
-    return {to: libreoffice(source, to, out, out / "profile") for to in ("xlsx", "ods")}
+    converted = {to: libreoffice(source, to, out, out / "profile") for to in ("xlsx", "ods")}
+    for to in ("xlsx", "ods"):   # a monitoring report with a percent cell
+        converted[f"percent.{to}"] = libreoffice(FIXTURES / "monitoring-percent.fods", to, out,
+                                                 out / "profile")
+    return converted
 
 
 @pytest.mark.slow
@@ -281,3 +285,34 @@ def test_the_repository_example_has_every_layout_sheet_named_in_data_readme() ->
             assert f"`{table.sheet}`" in guide, table.sheet
             for column in table.columns:
                 assert column.heading in guide, column.heading
+
+
+def test_a_quarter_or_a_range_of_months_is_a_planned_period(example_project: Path) -> None:
+    path = example_project / f"{PLAN}.yml"
+    text = path.read_text(encoding="utf-8")
+    months = re.findall(r"expected_month: (.+)", text)
+    text = text.replace(f"expected_month: {months[0]}", "expected_month: ไตรมาส 2", 1)
+    text = text.replace(f"expected_month: {months[1]}", 'expected_month: "ต.ค. - ธ.ค. 69"', 1)
+    path.write_text(text, encoding="utf-8")
+    plan = _dataset(example_project).years[2570].topics[Topic.PROCUREMENT_PLAN]
+    first, second = plan.items[0].expected_month, plan.items[1].expected_month
+    assert (str(first), first.year, first.month, first.fiscal_quarter) == ("ไตรมาส 2", 2027, 1, 2)
+    assert (str(second), second.year, second.month, second.fiscal_quarter) == (
+        "ต.ค. - ธ.ค. 69", 2026, 10, 1)
+    path.write_text(text.replace('"ต.ค. - ธ.ค. 69"', '"ธ.ค. 69 - ต.ค. 69"'), encoding="utf-8")
+    (problem,) = _problems(example_project)
+    assert "'ธ.ค. 69 - ต.ค. 69' is not a range of months within one year" in problem
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_a_percent_cell_libreoffice_wrote_is_a_percentage(
+        suffix: str, typed_by_hand: dict[str, Path], example_project: Path) -> None:
+    year = example_project / "data" / "2570"
+    (year / "02-budget-monitoring.yml").unlink()
+    shutil.copy(typed_by_hand[f"percent.{suffix}"], year / f"02-budget-monitoring.{suffix}")
+    monitoring = _dataset(example_project).years[2570].topics[Topic.BUDGET_MONITORING]
+    (report,) = monitoring.reports
+    assert report.as_of == datetime.date(2026, 10, 31)
+    assert report.projects[0].percent_of_plan == Decimal("95.5")
+    assert report.projects[0].disbursed == Decimal("1000.00")

@@ -172,6 +172,56 @@ OptionalMonth = Annotated[Month | None, _field(_month, MONTH_EXPECTED, nullable=
 
 
 @dataclass(frozen=True, order=True)
+class MonthSpan(Month):
+    """Months written as a quarter or a range ("ไตรมาส 2", "ต.ค. - ธ.ค. 69"), as a planned
+    procurement often is: a Month of its first month (what summaries by quarter use), shown
+    as written."""
+
+    last: Month = Month(1, 1)
+    written: str = ""
+
+    def __str__(self) -> str:
+        return self.written
+
+
+SPAN_EXPECTED = Said("เดือน ไตรมาส หรือช่วงเดือน เช่น ธ.ค. 2566, ไตรมาส 2, ต.ค. - ธ.ค. 69 หรือ 2023-12",
+                     "a month, a quarter or a range of months such as ธ.ค. 2566, ไตรมาส 2, "
+                     "ต.ค. - ธ.ค. 69 or 2023-12")
+_SPAN = re.compile(r"^(.+?)\s*(?:-|–|—|ถึง)\s*(.+)$")
+
+
+def _month_or_span(value: Any, fiscal_year: int | None) -> Month:
+    """A month; else a quarter of the fiscal year; else a range of months within a year."""
+    try:
+        return _month(value, fiscal_year)
+    except ValueError as refused:
+        text = " ".join(thai.to_arabic_digits(str(value)).split())
+        quarter = _QUARTER.match(text)
+        if quarter and fiscal_year is not None:
+            first, last = thai.quarter_bounds(fiscal_year, int(quarter.group(1)))
+            return MonthSpan(first.year, first.month, Month(last.year, last.month), text)
+        span = _SPAN.match(text)
+        if span is None:
+            raise refused
+        end = _month(span.group(2), fiscal_year)
+        try:
+            start = _month(span.group(1), fiscal_year)
+        except ValueError:   # "ต.ค. - ธ.ค. 69": the first month takes the last one's year
+            start = _month(f"{span.group(1)} {thai.be_year(end.year)}", fiscal_year)
+            if start > end:
+                start = Month(start.year - 1, start.month)
+        if not start <= end < Month(start.year + 1, start.month):
+            raise FieldError(tr(f"'{text}' ไม่ใช่ช่วงเดือนที่เรียงกันภายในหนึ่งปี",
+                                f"'{text}' is not a range of months within one year"),
+                             SPAN_EXPECTED) from None
+        return MonthSpan(start.year, start.month, end, text)
+
+
+OptionalMonthSpan = Annotated[Month | None, _field(_month_or_span, SPAN_EXPECTED, nullable=True),
+                              _month_text]
+
+
+@dataclass(frozen=True, order=True)
 class Period:
     """A planning period inside one fiscal year: a quarter, or a month."""
 

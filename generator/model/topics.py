@@ -12,7 +12,7 @@ from pydantic import Field
 from .. import thai
 from ..topics import Topic
 from .base import Evidence, Strict, TopicData, thai_alias
-from .fields import (Baht, OptionalBaht, OptionalDate, OptionalMonth, OptionalPeople,
+from .fields import (Baht, OptionalBaht, OptionalDate, OptionalMonthSpan, OptionalPeople,
                      OptionalPercent, OptionalPositiveBaht, OptionalText, OptionalUrl, Period,
                      PeriodKey, Text, ThaiDate)
 
@@ -189,7 +189,7 @@ class ProcurementItem(Strict):
     budget: OptionalPositiveBaht = None
     source_of_funds: OptionalText = None
     method: ProcurementMethodField | None = None
-    expected_month: OptionalMonth = None
+    expected_month: OptionalMonthSpan = None   # a month, a quarter or a range of months
     responsible: OptionalText = None
     note: OptionalText = None
 

@@ -2,8 +2,9 @@
 file gives, each field located at its cell (รายการ!C14) for the messages.
 
 python-calamine reads all three formats, values as the spreadsheet holds them (numbers,
-dates, a formula's saved value). What it does not tell, an .xlsx's number formats (a percent
-cell holds 0.955 for 95.5 %) and a formula that was never calculated, openpyxl reads.
+dates, a formula's saved value). What it does not tell, a percent cell (it holds 0.955 for
+95.5 %) and a formula that was never calculated, openpyxl reads from an .xlsx and the
+file's own XML from an .ods.
 """
 from __future__ import annotations
 
@@ -108,6 +109,8 @@ def _sheets(path: Path, reading: _Reading) -> dict[str, _Sheet]:
                                 f"{reading.shown}: sheet '{name}' is hidden, so it is not read"))
     if path.suffix.lower() == ".xlsx":
         _xlsx_formats(path, reading, set(visible))
+    elif path.suffix.lower() == ".ods":
+        _ods_formats(path, reading, set(visible))
     return sheets
 
 
@@ -132,6 +135,36 @@ def _xlsx_formats(path: Path, reading: _Reading, names: set[str]) -> None:
                         reading.uncalculated.add((sheet.title, r, c))
     finally:
         book.close()
+
+
+_ODS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+        "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"}
+
+
+def _ods_formats(path: Path, reading: _Reading, names: set[str]) -> None:
+    """An .ods's percent cells (office:value-type="percentage"), counting repeated rows and
+    columns as Calc writes them."""
+    import xml.etree.ElementTree as ElementTree
+
+    table, office = "{%s}" % _ODS["table"], "{%s}" % _ODS["office"]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = ElementTree.fromstring(archive.read("content.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return
+    for sheet in root.iter(f"{table}table"):
+        name = sheet.get(f"{table}name", "")
+        if name not in names:
+            continue
+        r = 0
+        for row in sheet.iter(f"{table}table-row"):
+            c = 0
+            for cell in row:
+                span = int(cell.get(f"{table}number-columns-repeated", "1"))
+                if cell.get(f"{office}value-type") == "percentage":
+                    reading.percent.update((name, r, c + i) for i in range(min(span, 1000)))
+                c += span
+            r += int(row.get(f"{table}number-rows-repeated", "1"))
 
 
 # --- the topic's sheets ------------------------------------------------------------------
