@@ -134,7 +134,9 @@ def test_a_plan_typed_in_libreoffice_is_read_as_typed(
     assert [(i.name, i.budget, i.method.value if i.method else None, str(i.expected_month))
             for i in plan.items] == [
         ("จ้างเหมาบริการทำความสะอาด", Decimal("612000.00"), "e-bidding", "ต.ค. 69"),
-        ("ซื้อวัสดุสำนักงาน", Decimal("61200.50"), "เฉพาะเจาะจง", "ม.ค. 70")]   # a formula's value
+        ("ซื้อวัสดุสำนักงาน", Decimal("61200.50"), "เฉพาะเจาะจง", "ไตรมาส 2")]   # a formula's value
+    assert [q for q, count, _ in plan.by_quarter(2570) if count] == [
+        "ไตรมาส 1 (ต.ค.–ธ.ค. 69)", "ไตรมาส 2 (ม.ค.–มี.ค. 70)"]
     notes = dataset.years[2570].sources[Topic.PROCUREMENT_PLAN].notes
     assert len(notes) == 1 and "'ร่าง'" in notes[0]   # the hidden sheet, said and skipped
 
@@ -149,14 +151,22 @@ def test_a_template_opens_in_libreoffice_with_its_drop_downs(
     ods = libreoffice(template, "ods", tmp_path, tmp_path / "profile")
     import zipfile
     content = zipfile.ZipFile(ods).read("content.xml").decode()
-    assert "cell-content-is-in-list(&quot;เฉพาะเจาะจง&quot;;&quot;e-bidding&quot;" in content
+    # The method column's drop-down: its choices on the hidden sheet ตัวเลือก
+    assert 'table:condition="of:cell-content-is-in-list([$ตัวเลือก.$A$1:.$A$4])"' in content, \
+        re.findall(r"table:condition=\"[^\"]*\"", content)
     assert "table:content-validation-name" in content   # attached to the cells
+    book = openpyxl.load_workbook(template)
+    assert [book["ตัวเลือก"].cell(r, 1).value for r in range(1, 5)] == [
+        "เฉพาะเจาะจง", "e-bidding", "คัดเลือก", "e-market"]
+    assert book["รายการ"]["E1"].comment.text.startswith("เฉพาะเจาะจง / คัดเลือก")
     xls = libreoffice(template, "xls", tmp_path, tmp_path / "profile")
     year = example_project / "data" / "2570"
     (year / "04-procurement-plan.yml").unlink()
     shutil.copy(xls, year / "04-procurement-plan.xls")   # an .xls LibreOffice wrote
-    plan = _dataset(example_project).years[2570].topics[Topic.PROCUREMENT_PLAN]
+    dataset = _dataset(example_project)
+    plan = dataset.years[2570].topics[Topic.PROCUREMENT_PLAN]
     assert len(plan.items) > 30 and plan.total > 0
+    assert dataset.years[2570].sources[Topic.PROCUREMENT_PLAN].notes == ()   # ตัวเลือก is ours
 
 
 # --- each kind of mistake, at its cell -------------------------------------------------------

@@ -8,6 +8,8 @@ with the Thai comments of the topic's skeleton above it.
 from __future__ import annotations
 
 import datetime
+import itertools
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
@@ -21,7 +23,7 @@ from ..language import tr
 from ..model.base import Evidence, TopicData
 from ..model.fields import Month, Period
 from ..model.layout import (CATEGORIES, EVIDENCE, EVIDENCE_SHEET, GENERAL_SHEET, LABEL_HEADING,
-                            LAYOUTS, OWNER, PROGRESS, SIGNED_PLAN, VALUE_HEADING, Column, Kind,
+                            LAYOUTS, LISTS_SHEET, OWNER, PROGRESS, SIGNED_PLAN, VALUE_HEADING, Column, Kind,
                             report_sheet)
 from ..model.load import TOPIC_STEMS, load_dataset
 from ..model.workbook import SUFFIXES
@@ -45,8 +47,8 @@ def cell_value(value: Any, kind: Kind) -> Any:
     """A model value as a cell holds it: numbers and dates typed, the rest as text."""
     if value is None:
         return None
-    if isinstance(value, Enum):
-        return value.value
+    if isinstance(value, Enum):   # a kind of channel or activity by its Thai name
+        return getattr(value, "label_th", value.value)
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, (datetime.date, int, float)):
@@ -122,7 +124,7 @@ def write_workbook(topic: Topic, data: TopicData | None, path: Path,
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     if hints:
-        _validations(book, topic)
+        _hints(book, topic)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
 
@@ -180,26 +182,42 @@ def _widths(sheet: Any, widths: list[float]) -> None:
         sheet.column_dimensions[get_column_letter(i)].width = width
 
 
-def _validations(book: Any, topic: Topic) -> None:
-    """Drop-down lists for the coded values (a template's)."""
+def _hints(book: Any, topic: Topic) -> None:
+    """A template's help: drop-down lists for the coded values (their choices on a hidden
+    sheet, as a list typed into the rule is limited to 255 characters), and a Thai comment
+    on each heading that needs one."""
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..model.topics import CHANNEL_LABELS, ProcurementMethod
+    from ..model.topics import ACTIVITY_LABELS, CHANNEL_LABELS, ProcurementMethod
 
+    kinds = CHANNEL_LABELS if topic is Topic.OPINION_CHANNELS else ACTIVITY_LABELS
     lists = {"method": [m.value for m in ProcurementMethod],
-             "kind": ([c.value for c in CHANNEL_LABELS] if topic is Topic.OPINION_CHANNELS else
-                      ["meeting", "hearing", "survey", "forum", "workshop", "other"]),
+             "kind": list(kinds.values()),
              "source_of_funds": ["เงินงบประมาณ", "เงินนอกงบประมาณ"]}
+    choices = book.create_sheet(LISTS_SHEET)
+    choices.sheet_state = "hidden"
+    ranges = {}
+    for col, (key, values) in enumerate(lists.items(), 1):
+        letter = get_column_letter(col)
+        for row, value in enumerate(values, 1):
+            choices.cell(row, col, value)
+        ranges[key] = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
     for table in LAYOUTS[topic].tables:
         sheet = book[table.sheet]
         for i, column in enumerate(table.columns, 2):
+            letter = get_column_letter(i)
+            if column.hint:
+                sheet[f"{letter}1"].comment = Comment(column.hint, "oit")
             if column.key in lists:
-                from openpyxl.utils import get_column_letter
-                letter = get_column_letter(i)
-                check = DataValidation(type="list", formula1='"' + ",".join(lists[column.key]) + '"',
-                                       allow_blank=True, showErrorMessage=column.key != "source_of_funds")
-                check.add(f"{letter}2:{letter}500")
+                # A source of funds may be another one (a fund's name): offered, not enforced.
+                check = DataValidation(type="list", formula1=ranges[column.key], allow_blank=True,
+                                       showErrorMessage=column.key != "source_of_funds")
+                check.add(f"{letter}2:{letter}1000")
                 sheet.add_data_validation(check)
+    evidence = book[EVIDENCE_SHEET]
+    evidence["B1"].comment = Comment(OWNER.hint, "oit")
 
 
 # --- the command ---------------------------------------------------------------------------
@@ -240,16 +258,29 @@ def convert(project: Project, file: Path, to: str) -> list[str]:
 
 
 def _yaml_text(topic: Topic, year: int, data: dict[str, Any]) -> str:
-    """The YAML of a workbook's values, under the Thai header of the topic's skeleton."""
+    """The YAML of a workbook's values, under the Thai header of the topic's skeleton, each
+    top-level field with the skeleton's Thai comment beside it."""
     from .init import SKELETONS, skeleton
 
-    head = ([line for line in skeleton(topic, year).splitlines() if line.startswith("#")][:3]
-            if (SKELETONS / f"{topic.slug}.yml").is_file() else
-            [f"# หัวข้อ {topic.value} ปีงบประมาณ {year}: แปลงจากแฟ้มตารางด้วย oit convert",
-             "# รูปแบบของทุกช่องอยู่ใน data/README.md"])
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return "\n".join(head) + "\n" + body
+    lines = (skeleton(topic, year).splitlines()
+             if (SKELETONS / f"{topic.slug}.yml").is_file() else [])
+    head = list(itertools.takewhile(lambda line: line.startswith("#"), lines)) or [
+        f"# หัวข้อ {topic.value} ปีงบประมาณ {year}: แปลงจากแฟ้มตารางด้วย oit convert",
+        "# รูปแบบของทุกช่องอยู่ใน data/README.md"]
+    comments = {found.group(1): found.group(2) for line in lines
+                if (found := _COMMENTED.match(line))}
+    body = []
+    for key, value in data.items():
+        text = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=100)
+        first, _, rest = text.partition("\n")
+        if key in comments:
+            first = f"{first}   # {comments[key]}"
+        body.append(first + "\n" + rest)
+    return "\n".join(head) + "\n\n" + "".join(body)
 
+
+# "# announced: 27 ต.ค. 2569    # วันที่ประกาศแผน": a skeleton's field and its Thai comment
+_COMMENTED = re.compile(r"^#\s?([a-z_]+):.*?\s#\s*(.+)$")
 
 
 def template(project: Project, year: int | None = None, topics: Iterable[Topic] | None = None,

@@ -49,6 +49,7 @@ class Table:
 
 GENERAL_SHEET = "ข้อมูลทั่วไป"
 EVIDENCE_SHEET = "หลักฐาน"
+LISTS_SHEET = "ตัวเลือก"   # a template's hidden sheet of drop-down choices: not data
 NUMBER_HEADINGS = ("ลำดับ", "ลำดับที่", "ที่", "no.", "no")   # a ลำดับ column, checked to count 1, 2, 3…
 LABEL_HEADING, VALUE_HEADING = "หัวข้อ", "ข้อมูล"
 # The evidence sheet's first column says whose evidence a row is: the topic's own (empty), a

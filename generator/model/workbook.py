@@ -21,8 +21,8 @@ from ..errors import Problem, UserError, display_path
 from ..language import tr
 from ..topics import Topic
 from .layout import (CATEGORIES, EVIDENCE, EVIDENCE_SHEET, GENERAL_SHEET, LABEL_HEADING,
-                     LAYOUTS, NUMBER_HEADINGS, OWNER, OWNER_LISTS, PROGRESS, SIGNED_PLAN, Column,
-                     Kind, Table, plain, report_sheet)
+                     LAYOUTS, LISTS_SHEET, NUMBER_HEADINGS, OWNER, OWNER_LISTS, PROGRESS,
+                     SIGNED_PLAN, Column, Kind, Table, plain, report_sheet)
 from .source import Document, FieldPath, SourceFile
 
 SUFFIXES = (".xlsx", ".xls", ".ods")
@@ -95,7 +95,7 @@ def _sheets(path: Path, reading: _Reading) -> dict[str, _Sheet]:
         visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
         hidden = [m.name for m in book.sheets_metadata if m.name not in visible]
         sheets = {name: _Sheet(name, book.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                  for name in visible}
+                  for name in visible if name != LISTS_SHEET}
     except (CalamineError, OSError, ValueError) as exc:
         raise UserError(Problem(reading.shown, None, "",
                                 tr(f"เปิดแฟ้มตารางนี้ไม่ได้ ({exc})",
@@ -104,7 +104,7 @@ def _sheets(path: Path, reading: _Reading) -> dict[str, _Sheet]:
                                    "Calc (บันทึกใหม่ด้วยโปรแกรมนั้น)",
                                    "an .xlsx, .xls or .ods file that Excel or LibreOffice Calc "
                                    "opens (save it again from there)"))) from None
-    for name in hidden:
+    for name in (n for n in hidden if n != LISTS_SHEET):
         reading.notes.append(tr(f"{reading.shown}: ไม่อ่านแผ่นงาน '{name}' เพราะซ่อนไว้",
                                 f"{reading.shown}: sheet '{name}' is hidden, so it is not read"))
     if path.suffix.lower() == ".xlsx":
@@ -464,7 +464,7 @@ def _satang(value: float) -> str:
     within a millionth of a satang of a whole satang and is read as that satang."""
     cents = value * 100
     if abs(cents - round(cents)) <= 1e-9 * max(1.0, abs(cents)):
-        return str(Decimal(round(cents)) / 100)
+        return f"{Decimal(round(cents)) / 100:,.2f}"   # as a webmaster writes it: 612,000.00
     return _plain_number(value)
 
 
