@@ -326,3 +326,18 @@ def test_a_percent_cell_libreoffice_wrote_is_a_percentage(
     assert report.as_of == datetime.date(2026, 10, 31)
     assert report.projects[0].percent_of_plan == Decimal("95.5")
     assert report.projects[0].disbursed == Decimal("1000.00")
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff" * 500, b"PK\x03\x04 not really a zip",
+                                     "ชื่อ,วงเงิน\nซื้อ,100\n".encode()])
+@pytest.mark.parametrize("suffix", ["xlsx", "xls", "ods"])
+def test_a_file_that_is_not_a_workbook_is_a_message(
+        content: bytes, suffix: str, example_project: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    year = example_project / "data" / "2570"
+    (year / "04-procurement-plan.yml").unlink()
+    (year / f"04-procurement-plan.{suffix}").write_bytes(content)
+    assert main(["validate", "--project", str(example_project)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"data/2570/04-procurement-plan.{suffix}: this spreadsheet cannot be read (" in err, err

@@ -120,21 +120,20 @@ def _xlsx_formats(path: Path, reading: _Reading, names: set[str]) -> None:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        return   # calamine read it: its values stand
-    try:
-        for sheet in book.worksheets:
-            if sheet.title not in names:
-                continue
-            for r, row in enumerate(sheet.iter_rows()):
-                for c, cell in enumerate(row):
-                    fmt = getattr(cell, "number_format", "") or ""
-                    if "%" in fmt:
-                        reading.percent.add((sheet.title, r, c))
-                    if getattr(cell, "data_type", "") == "f":
-                        reading.uncalculated.add((sheet.title, r, c))
-    finally:
-        book.close()
+        try:
+            for sheet in book.worksheets:
+                if sheet.title not in names:
+                    continue
+                for r, row in enumerate(sheet.iter_rows()):
+                    for c, cell in enumerate(row):
+                        if "%" in (getattr(cell, "number_format", "") or ""):
+                            reading.percent.add((sheet.title, r, c))
+                        if getattr(cell, "data_type", "") == "f":
+                            reading.uncalculated.add((sheet.title, r, c))
+        finally:
+            book.close()
+    except Exception:   # noqa: BLE001: openpyxl's errors share no base class; calamine has
+        return          # read the file, and its values stand without the formats
 
 
 _ODS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
