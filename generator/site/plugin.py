@@ -38,11 +38,15 @@ class SitePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add the generated files; keep site_theme/oit/ page templates out of the site."""
+        """Add the generated files; keep site_theme/oit/ page templates out of the site, and
+        the theme's files no page uses: source maps (1.3 MB, for a developer's browser
+        tools) and the search languages other than Thai."""
         custom_dir = str(config.theme.custom_dir or "")
         for file in list(files):
             if file.src_uri.startswith(THEME_TEMPLATE_PREFIX) and not file.src_uri.endswith(
                     ".md") and custom_dir in (file.abs_src_path or ""):
+                files.remove(file)
+            elif file.src_uri.endswith(".map") or _UNUSED_SEARCH.match(file.src_uri):
                 files.remove(file)
         for asset in self.assets:
             _replace(files, _generated(config, asset))
@@ -80,6 +84,12 @@ class SitePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             data = json.loads(index.read_text(encoding="utf-8"))
             data["docs"] = [with_fiscal_year(doc) for doc in data["docs"]]
             index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+
+
+# Material's search languages: Thai (lunr.th, with wordcut.js for browsers without
+# Intl.Segmenter) and what every language needs stay; the other 30 are never loaded.
+_UNUSED_SEARCH = re.compile(r"assets/javascripts/lunr/(?:tinyseg\.js|min/lunr\."
+                            r"(?!th\.|multi\.|stemmer\.support\.)[a-z]+\.min\.js)$")
 
 
 def as_text(value: str) -> Markup:

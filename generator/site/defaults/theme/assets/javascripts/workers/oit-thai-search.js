@@ -130,5 +130,27 @@
     return addEventListener.call(self, type, listener, options)
   }
 
+  /* Material's worker loads wordcut.js (677 KB, a dictionary word-cutter) for Thai before
+     lunr.th, which cuts every text with it. The index text is cut already (Intl.Segmenter,
+     U+200B between words), so lunr.th gets a cutter that only splits at those breaks and
+     at spaces, and wordcut.js is never fetched. Without Intl.Segmenter, Material's own
+     wordcut.js is loaded as before. */
+  var importAll = self.importScripts
+  self.importScripts = function () {
+    var urls = Array.prototype.slice.call(arguments)
+    if (segmenter) {
+      urls = urls.filter(function (url) { return !/\/wordcut\.js(?:[?#]|$)/.test(url) })
+      if (typeof lunr !== "undefined" && !lunr.wordcut) {
+        lunr.wordcut = {
+          init: function () {},
+          cut: function (text) {
+            return text.split(/[\s\u200b]+/).filter(Boolean).join("|")
+          }
+        }
+      }
+    }
+    return urls.length ? importAll.apply(self, urls) : undefined
+  }
+
   importScripts(material)
 })()
