@@ -36,7 +36,7 @@ from generator.site.builder import DEFAULT_CONFIG
 BUILD_DATE = datetime.date(2026, 11, 23)
 NOT_SHOWN = {"Unit.domains[]"}   # read by the link checks only, never printed
 # Shown only by the theme (header, footer, <title>), not in the generated Markdown.
-THEME_ONLY = {"Unit.website", "Unit.email", "Unit.phone"}
+THEME_ONLY = {"Unit.website", "Unit.email", "Unit.phone", "Unit.colour", "Unit.site_url"}
 RECIPE_IDS = ["heading-script-attrlist", "list-img-braces", "number-link-backslash",
               "html-block-multiline"]
 

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TypeVar
 
 import jinja2
@@ -166,7 +167,9 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
         timer("mkdocs build", lambda: run_mkdocs(project, overrides, assets,
                                                  dataset.current_year))
         if checker is not None:
-            report.internal = timer("link check", lambda: check_site_links(staging, checker))
+            base = urlsplit(dataset.unit.site_url or "/").path or "/"
+            report.internal = timer("link check", lambda: check_site_links(staging, checker,
+                                                                          base))
     return report
 
 

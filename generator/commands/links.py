@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 import time
 from collections.abc import Callable, Mapping
+from urllib.parse import urlsplit
 
 from ..language import tr
 from ..links.cache import DEFAULT_MAX_AGE, due_for_check, load_cache, merged, save_cache
@@ -30,7 +31,8 @@ def links(project: Project, now: datetime.datetime | None = None, *, external: b
     refs = link_refs(dataset)
     report = LinksReport(dataset.unit.name_th, refs, check_offline(dataset, refs))
     if project.site_dir.is_dir():
-        report.internal = find_broken_links(project.site_dir)
+        report.internal = find_broken_links(
+            project.site_dir, base=urlsplit(dataset.unit.site_url or "/").path or "/")
         report.problems += [LinkProblem(LinkSeverity.ERROR, "internal", b.code, b.url, b.result,
                                         page=b.page) for b in report.internal.broken]
     else:

@@ -152,9 +152,11 @@ def _home() -> str:
     return tr("(หน้าแรก)", "(home page)")
 
 
-def check_on_disk(site_dir: Path, pages: Mapping[str, PageLinks]
+def check_on_disk(site_dir: Path, pages: Mapping[str, PageLinks], base: str = "/"
                   ) -> tuple[list[BrokenLink], dict[str, list[tuple[str, str]]]]:
-    """Broken links, and every existing target with the (page, link) pairs that point to it."""
+    """Broken links, and every existing target with the (page, link) pairs that point to it.
+    ``base``: the folder the site is published at (site_url's path, e.g. /oit/), which a
+    link from the site root (404.html's) must go through."""
     broken: list[BrokenLink] = []
     targets: dict[str, list[tuple[str, str]]] = {}
     files: dict[str, Path | None] = {}
@@ -164,6 +166,10 @@ def check_on_disk(site_dir: Path, pages: Mapping[str, PageLinks]
             if resolved is None:
                 continue
             target, fragment = resolved
+            if base != "/" and href.startswith("/"):
+                # From the server's root: inside the published folder, or not in the site.
+                target = "/" + target[len(base):] if target.startswith(base) else \
+                    ("/" if target == base.rstrip("/") else "/\0" + target)
             if target not in files:
                 files[target] = target_file(site_dir, target)
             found = files[target]
@@ -226,14 +232,15 @@ def site_checker() -> LinkChecker:
     return LinkChecker(["-r", "1", "--no-warnings", "--threads", "10"], _LOCAL, local=True)
 
 
-def find_broken_links(site_dir: Path, checker: LinkChecker | None = None) -> SiteLinkReport:
+def find_broken_links(site_dir: Path, checker: LinkChecker | None = None,
+                      base: str = "/") -> SiteLinkReport:
     """Every broken internal link of a built site: on disk, then each target once over HTTP
     (by ``checker`` when one was started already)."""
     start = time.perf_counter()
     listing: dict[str, bytes] = {}   # filled in below; the server reads it per request
     with serve(site_dir, listing) as root, checker or site_checker() as checker:
         pages = scan_site(site_dir)     # while LinkChecker starts up
-        broken, targets = check_on_disk(site_dir, pages)
+        broken, targets = check_on_disk(site_dir, pages, base)
         listing[TARGET_LIST] = target_list_page(sorted(targets))
         rows = checker.check([root.rstrip("/") + TARGET_LIST]) if targets else []
     broken += http_failures(rows, targets)
@@ -242,9 +249,10 @@ def find_broken_links(site_dir: Path, checker: LinkChecker | None = None) -> Sit
                           seconds=time.perf_counter() - start)
 
 
-def check_site_links(site_dir: Path, checker: LinkChecker | None = None) -> SiteLinkReport:
+def check_site_links(site_dir: Path, checker: LinkChecker | None = None,
+                     base: str = "/") -> SiteLinkReport:
     """Fail with every broken internal link, naming the page and the link."""
-    report = find_broken_links(site_dir, checker)
+    report = find_broken_links(site_dir, checker, base)
     if report.broken:
         problems = [Problem(tr(f"หน้า {b.page}", f"site page {b.page}"), None, "",
                             tr(f"ลิงก์เสีย '{b.url}': {b.result}", f"broken link '{b.url}': {b.result}"))

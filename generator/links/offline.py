@@ -69,7 +69,28 @@ def check_offline(dataset: Dataset, refs: Sequence[LinkRef] | None = None) -> li
     """Every offline problem of every link of the data set."""
     refs = link_refs(dataset) if refs is None else refs
     domains = unit_domains(dataset.unit, refs)
-    return [problem for ref in refs for problem in check_url(ref, domains)]
+    problems = [problem for ref in refs for problem in check_url(ref, domains)]
+    if dataset.unit.site_url:
+        problems += [p for ref in refs if (p := inside_site(ref, dataset.unit.site_url))]
+    return problems
+
+
+def inside_site(ref: LinkRef, site_url: str) -> LinkProblem | None:
+    """A document kept inside the folder the site is published to: uploading a new site/
+    in its place would delete it (``inside-site``, a warning)."""
+    site, parts = urlsplit(site_url), urlsplit(ref.url)
+    if (parts.hostname or "").lower() != (site.hostname or "").lower() \
+            or not (parts.path or "/").startswith(site.path or "/") \
+            or not ref.field.startswith(("evidence", "source_document")) \
+            and ".evidence[" not in ref.field:
+        return None   # elsewhere, or not a document (a channel's form belongs to the site)
+    return _problem(ref, LinkSeverity.WARNING, "inside-site",
+                    tr(f"เอกสารอยู่ในโฟลเดอร์ที่เผยแพร่เว็บไซต์นี้ ({site_url}) การอัปโหลด site/ "
+                       "ชุดใหม่แทนที่โฟลเดอร์นั้นจะลบเอกสารนี้ไป ให้เก็บไฟล์ไว้ใน data/documents/ "
+                       "(ใช้ file:) หรือที่อื่นนอกโฟลเดอร์นั้น",
+                       f"the document is inside the folder this site is published to "
+                       f"({site_url}): uploading a new site/ in its place would delete it; keep "
+                       "the file in data/documents/ (with file:) or elsewhere"), None)
 
 
 def check_url(ref: LinkRef, domains: Domains) -> list[LinkProblem]:

@@ -5,12 +5,14 @@ import functools
 import typing
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from ..language import Said, tr
 from ..topics import Topic
 from .base import Evidence, Strict, TopicData
-from .documents import LocalDocument
-from .fields import FiscalYearBE, OptionalEmail, OptionalPhone, OptionalText, OptionalUrl, Text
+from .documents import LocalDocument, OptionalDocumentFile
+from .fields import (FieldError, FiscalYearBE, OptionalColour, OptionalEmail, OptionalPhone,
+                     OptionalSiteUrl, OptionalText, OptionalUrl, Text)
 from .licences import DEFAULT_LICENCE, Licence, licence_alias
 from .source import SourceFile
 
@@ -30,6 +32,26 @@ class Unit(Strict):
     domains: list[Text] = Field(default_factory=list)
     current_fiscal_year: FiscalYearBE
     open_data_licence: Annotated[Licence, BeforeValidator(licence_alias)] = DEFAULT_LICENCE
+    # The public face: the emblem (an image in data/documents/), the header's colour, and
+    # the address the site is published at (sitemap, canonical links, the 404 page).
+    logo: OptionalDocumentFile = None
+    colour: OptionalColour = None
+    site_url: OptionalSiteUrl = None
+
+    @field_validator("logo")
+    @classmethod
+    def _an_image(cls, logo: LocalDocument | None) -> LocalDocument | None:
+        if logo is not None and logo.type.label not in LOGO_TYPES:
+            raise FieldError(tr(f"'{logo.path}' ไม่ใช่ไฟล์รูป ({logo.type.label})",
+                                f"'{logo.path}' is not an image ({logo.type.label})"),
+                             Said("ไฟล์รูป PNG, JPG, GIF หรือ WebP ใน data/documents/ เช่น "
+                                  "documents/ตรา.png",
+                                  "a PNG, JPG, GIF or WebP image in data/documents/, e.g. "
+                                  "documents/ตรา.png"))
+        return logo
+
+
+LOGO_TYPES = ("PNG", "JPG", "GIF", "WebP")   # what a header and a browser tab show
 
 
 class FiscalYearData(BaseModel):

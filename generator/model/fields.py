@@ -289,6 +289,70 @@ def _phone(value: Any, _fy: int | None) -> str:
 OptionalEmail = Annotated[str | None, _field(_email, EMAIL_EXPECTED, nullable=True)]
 OptionalPhone = Annotated[str | None, _field(_phone, PHONE_EXPECTED, nullable=True)]
 OptionalUrl = Annotated[str | None, _field(_url, URL_EXPECTED, nullable=True)]
+
+SITE_URL_EXPECTED = Said("ที่อยู่เว็บสาธารณะของหน้า OIT เช่น https://www.example.go.th/oit/",
+                         "the OIT pages' public address, e.g. https://www.example.go.th/oit/")
+
+
+# The theme writes the site's address into every page (canonical link, sitemap) as it is:
+# only the characters an address needs, Thai in a path written %-encoded as browsers send it.
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9\-._~:/%]+")
+
+
+def _site_url(value: Any, _fy: int | None) -> str:
+    """The public address of the published site, always ending in a slash."""
+    text = _url(value, _fy)
+    parts = urlsplit(text)
+    if parts.query or parts.fragment:
+        raise FieldError(tr(f"'{text}' มีส่วน ? หรือ # ซึ่งที่อยู่ของเว็บไซต์ไม่มี",
+                            f"'{text}' has a ? or # part, which a site's address has not"),
+                         SITE_URL_EXPECTED)
+    if not _PLAIN_ADDRESS.fullmatch(text):
+        raise FieldError(tr(f"'{text}' มีอักขระที่ที่อยู่ของเว็บไซต์ไม่ใช้ (ใช้ได้เฉพาะ A-Z a-z 0-9 - . _ ~ / : "
+                            "และ %; อักษรไทยให้เขียนแบบเข้ารหัส %E0%B8…)",
+                            f"'{text}' has characters a site's address does not use (only A-Z "
+                            "a-z 0-9 - . _ ~ / : and %; Thai written %-encoded, %E0%B8…)"),
+                         SITE_URL_EXPECTED)
+    return text if text.endswith("/") else text + "/"
+
+
+OptionalSiteUrl = Annotated[str | None, _field(_site_url, SITE_URL_EXPECTED, nullable=True)]
+
+# The header's text is white on the primary colour: WCAG AA asks 4.5:1 for normal text.
+MIN_CONTRAST = 4.5
+COLOUR_EXPECTED = Said(f"สีแบบ #RRGGBB ที่เข้มพอให้ตัวอักษรสีขาวอ่านได้ (ต่างกันอย่างน้อย {MIN_CONTRAST}:1) "
+                       "เช่น #1F4E79",
+                       f"a colour #RRGGBB dark enough for white text on it (at least "
+                       f"{MIN_CONTRAST}:1), e.g. #1F4E79")
+_HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG 2 contrast ratio of white on ``colour`` (#RRGGBB)."""
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)
+
+
+def _colour(value: Any, _fy: int | None) -> str:
+    text = str(value).strip()
+    found = _HEX.match(text)
+    if found is None:
+        raise ValueError(tr(f"'{text}' ไม่ใช่รหัสสี", f"'{text}' is not a colour code"))
+    digits = found.group(1)
+    colour = "#" + (digits if len(digits) == 6 else "".join(d * 2 for d in digits)).upper()
+    ratio = contrast_with_white(colour)
+    if ratio < MIN_CONTRAST:
+        raise FieldError(tr(f"ตัวอักษรสีขาวบนสี {colour} ต่างกันเพียง {ratio:.2f}:1 อ่านยาก",
+                            f"white text on {colour} has a contrast of only {ratio:.2f}:1"),
+                         COLOUR_EXPECTED)
+    return colour
+
+
+OptionalColour = Annotated[str | None, _field(_colour, COLOUR_EXPECTED, nullable=True)]
 SOME_TEXT = Said("ข้อความ", "some text")
 Text = Annotated[str, _field(_text, SOME_TEXT)]
 OptionalText = Annotated[str | None, _field(_text, SOME_TEXT, nullable=True)]

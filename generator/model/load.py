@@ -37,7 +37,8 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
                                 tr("ไม่มีโฟลเดอร์ข้อมูล", "the data folder does not exist"),
                                 tr(f"โฟลเดอร์ที่มีแฟ้ม {UNIT_FILE} (สร้างได้ด้วย oit init)",
                                    f"a folder with {UNIT_FILE} (oit init makes one)")))
-    unit, unit_source = _load_unit(data_dir, root, problems)
+    documents = DocumentFolder(data_dir)   # evidence files are checked while validating
+    unit, unit_source = _load_unit(data_dir, root, problems, documents)
     year_dirs = []
     for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
         if YEAR_DIR.match(folder.name):
@@ -61,7 +62,7 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> Dataset:
                                        "a fiscal-year folder named by its Buddhist Era year, "
                                        "e.g. 2567")))
     years: dict[int, FiscalYearData] = {}
-    for fy, found in _load_years(year_dirs, data_dir, root):
+    for fy, found in _load_years(year_dirs, documents, root):
         years[fy.year] = fy
         problems.extend(found)
     years = dict(sorted(years.items()))
@@ -94,8 +95,8 @@ class DataProblems(UserError):
         self.valid = valid
 
 
-def _load_unit(data_dir: Path, root: Path | None,
-               problems: list[Problem]) -> tuple[Unit | None, SourceFile | None]:
+def _load_unit(data_dir: Path, root: Path | None, problems: list[Problem],
+               documents: DocumentFolder) -> tuple[Unit | None, SourceFile | None]:
     path = data_dir / UNIT_FILE
     if not path.is_file():
         problems.append(Problem(display_path(path, root), None, "",
@@ -108,13 +109,12 @@ def _load_unit(data_dir: Path, root: Path | None,
     doc = _load(path, root, problems)
     if doc is None:
         return None, None
-    result = _validate(doc, Unit, {}, problems)
+    result = _validate(doc, Unit, {"documents": documents}, problems)
     return (result if isinstance(result, Unit) else None), doc.source
 
 
-def _load_years(year_dirs: list[Path], data_dir: Path,
+def _load_years(year_dirs: list[Path], documents: DocumentFolder,
                 root: Path | None) -> list[tuple[FiscalYearData, list[Problem]]]:
-    documents = DocumentFolder(data_dir)   # evidence files are checked while validating
     loaded = []
     for year_dir in year_dirs:
         problems: list[Problem] = []

@@ -70,8 +70,12 @@ def evidence_facts(evidence: Evidence) -> str:
 
 
 def document_assets(dataset: Dataset) -> list[Asset]:
-    """Every evidence file kept beside the data, published at the path it has in data/."""
-    return [Asset(doc.site_path, source=doc.source) for doc in local_documents(dataset)]
+    """Every evidence file kept beside the data, and the unit's emblem, each published at the
+    path it has in data/."""
+    documents = {doc.site_path: doc for doc in local_documents(dataset)}
+    if dataset.unit.logo is not None:
+        documents.setdefault(dataset.unit.logo.site_path, dataset.unit.logo)
+    return [Asset(path, source=doc.source) for path, doc in documents.items()]
 
 
 def year_links(years: Iterable[int], year: int, target: str, current: int) -> str:

@@ -42,6 +42,8 @@ DEFAULT_CONFIG = DEFAULTS / "mkdocs.yml"
 DEFAULT_THEME = DEFAULTS / "theme"
 DEFAULT_PAGES = DEFAULTS / "pages"
 FRAGMENTS = "_fragments"   # content/_fragments/: parts of pages, not pages
+# The header's colour when unit.yml names none: a government dark blue (white on it 11.3:1).
+DEFAULT_COLOUR = "#1F3A68"
 
 
 def site_config(project: Project, dataset: Dataset, pages: list[Page],
@@ -51,13 +53,18 @@ def site_config(project: Project, dataset: Dataset, pages: list[Page],
     config = merged(_yaml_file(DEFAULT_CONFIG), _yaml_file(project.mkdocs_yml)
                     if project.mkdocs_yml.is_file() else {})
     unit = dataset.unit
+    theme: dict[str, Any] = {"custom_dir": str(project.theme_dir if project.theme_dir.is_dir()
+                                               else DEFAULT_THEME)}
+    if unit.logo is not None:   # the unit's emblem in the header and as the favicon
+        theme.update(logo=unit.logo.site_path, favicon=unit.logo.site_path)
+    identity = {"site_url": unit.site_url} if unit.site_url else {}
     return merged(config, {
         "site_name": unit.name_th,
+        **identity,
         "docs_dir": str(project.content_dir),
         "site_dir": str(site_dir),
         "strict": True,
-        "theme": {"custom_dir": str(project.theme_dir if project.theme_dir.is_dir()
-                                    else DEFAULT_THEME)},
+        "theme": theme,
         "nav": navigation(dataset, pages, project),
         "extra": {"oit": {
             "unit": unit.model_dump(mode="json", include={
@@ -65,6 +72,7 @@ def site_config(project: Project, dataset: Dataset, pages: list[Page],
             "build_date": thai.thai_date(build_date),
             "build_date_iso": build_date.isoformat(),
             "current_fiscal_year": dataset.current_year,
+            "colour": unit.colour or DEFAULT_COLOUR,
         }},
     })
 
