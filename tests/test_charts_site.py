@@ -72,6 +72,14 @@ def test_charts_load_in_chromium_fit_the_screen_and_have_alt_text(
                 assert image["alt"].strip(), image["src"]
                 assert image["right"] <= width, image["src"]   # scaled down, never overflowing
             assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+            # the smallest text of each chart as drawn on this screen: at least 12 px
+            drawn = page.evaluate("""async () => Promise.all([...document.querySelectorAll(
+                'img[src*="/charts/"]')].map(async img => {
+                  const svg = await (await fetch(img.src)).text()
+                  const box = Number(/viewBox="0 0 ([0-9.]+)/.exec(svg)[1])
+                  const sizes = [...svg.matchAll(/font-size="([0-9.]+)"/g)].map(m => Number(m[1]))
+                  return Math.min(...sizes) * img.getBoundingClientRect().width / box }))""")
+            assert min(drawn) >= 12, (path, width, drawn)
         chart = page.locator('img[src*="by-quarter"]')
         chart.scroll_into_view_if_needed()
         page.screenshot(path=str(tmp_path / f"04-procurement-plan-{width}.png"))

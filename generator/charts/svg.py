@@ -24,12 +24,12 @@ GRID = "#d9d9d9"         # decorative only: every value is written next to its b
 FONT_FAMILY = ("Sarabun, 'Noto Sans Thai', 'Noto Sans Thai UI', 'Leelawadee UI', Tahoma, "
                "Thonburi, Loma, Garuda, sans-serif")
 
-# viewBox units. A 360 px phone shows the chart about 330 px wide (13 units -> 12 px text);
-# where there is room it is 480 px wide (13 units -> 17 px, about the body text).
+# viewBox units. A 360 px phone shows the chart 328 px wide (0.91 px a unit): the smallest
+# text, 14 units, is 12.8 px there; where there is room it is 480 px wide (18.7 px).
 WIDTH = 360
 NATURAL_SCALE = Fraction(4, 3)
 PAD = 12
-TITLE_SIZE, TEXT_SIZE, SMALL_SIZE = 15, 13, 12
+TITLE_SIZE, TEXT_SIZE, SMALL_SIZE = 16, 15, 14
 MILLION = Decimal(1_000_000)
 SUBTITLE_SEP = " · "    # a long subtitle wraps between its parts, never inside one
 
