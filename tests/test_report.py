@@ -72,7 +72,8 @@ def test_json_follows_the_documented_schema(capsys: pytest.CaptureFixture[str]) 
                      "rule_th": "ทุกรายการระบุวงเงิน วิธีการจัดหา และเดือนที่คาดว่าจะจัดหา",
                      "rule_en": "Every item has its budget, procurement method and expected month",
                      "file": "data/2570/04-procurement-plan.yml", "line": 120,
-                     "field": "items[13].expected_month"}
+                     "field": "items[13].expected_month", "source": "national",
+                     "source_th": "เกณฑ์ ITA ระดับประเทศ: หมายเลขข้อของปี 2570 ยังไม่ทราบ"}
 
 
 def test_markdown_report_for_the_director(capsys: pytest.CaptureFixture[str]) -> None:

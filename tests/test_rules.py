@@ -28,7 +28,8 @@ import yaml
 from pydantic import BaseModel
 
 from generator import periods
-from generator.checks.engine import CheckReport, Finding, Hit, Rule, Severity, Status, run_checks
+from generator.checks.engine import (CheckReport, Finding, Hit, Rule, Severity, Source, Status,
+                                     run_checks)
 from generator.model.load import load_dataset
 from generator.model.base import Evidence, TopicData
 from generator.model.dataset import Dataset, FiscalYearData, evidence_items
@@ -1125,7 +1126,8 @@ def test_an_activity_counts_for_the_round_its_date_falls_in(year: int, day: date
 def always(severity: Severity, topic: Topic = PLAN) -> Rule:
     """A rule that always finds something, of the given severity."""
     return Rule(f"{topic.value}-always-{severity.value}", topic, severity, "พบเสมอ",
-                "Always finds something", False, lambda data, ctx: [Hit("พบ")])
+                "Always finds something", Source.INFERENCE, "ทดสอบ",
+                lambda data, ctx: [Hit("พบ")])
 
 
 @pytest.mark.parametrize(("severities", "status"), [
@@ -1264,3 +1266,23 @@ def test_evidence_dated_on_the_check_date_itself_is_fine(topic: Topic, tmp_path:
     p = Project(tmp_path)
     p.set_value(topic_file(topic), "date", "2026-11-23", after=r"^evidence:")
     assert found(check(p.dataset(), 2569)) == []
+
+
+def test_every_rule_says_where_it_comes_from_and_national_items_resolve() -> None:
+    """Each rule has a source and a reference; a national rule's topic has its item in
+    ita_items.yml for at least one assessment year, and unknown years are said, not guessed."""
+    from generator.checks.engine import ita_items
+
+    items = ita_items()
+    assert set(items) >= {2564, 2565, 2566, 2570}
+    for r in RULES:
+        assert isinstance(r.source, Source), r.id
+        assert r.source is Source.NATIONAL or r.reference_th, r.id   # why, when not national
+        text = r.reference_for(2566)
+        assert text.startswith(r.source.label_th + ": "), (r.id, text)
+    national = {r.topic for r in RULES if r.source is Source.NATIONAL}
+    known = {t for topics in items.values() for t in topics}
+    assert {t.value for t in national} - known <= {"06"}, "a national topic with no item ever"
+    procurement = next(r for r in RULES if r.id == "04-items")
+    assert "ข้อ O19" in procurement.reference_for(2566) and "ข้อ O21" in procurement.reference_for(2565)
+    assert "หมายเลขข้อของปี 2570 ยังไม่ทราบ" in procurement.reference_for(2570)

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..model.base import TopicData
 from ..model.dataset import Dataset, FiscalYearData
@@ -74,6 +78,42 @@ class Context:
 Check = Callable[[Any, Context], Iterable[Hit]]
 
 
+class Source(Enum):
+    """Where a rule comes from: the national ITA criteria, the ministry's and department's
+    scheme (the seeds), or our own inference (good practice, no published text found)."""
+
+    NATIONAL = "national"
+    DEPARTMENT = "department"
+    INFERENCE = "inference"
+
+    @property
+    def label_th(self) -> str:
+        return {"national": "เกณฑ์ ITA ระดับประเทศ", "department": "แนวทางของกระทรวง/กรม",
+                "inference": "ข้อแนะนำของโปรแกรม"}[self.value]
+
+    @property
+    def label_en(self) -> str:
+        return {"national": "national ITA criteria", "department": "ministry/department scheme",
+                "inference": "our inference"}[self.value]
+
+
+ITA_ITEMS_FILE = Path(__file__).parent / "ita_items.yml"
+
+
+@functools.cache
+def ita_items() -> dict[int, dict[str, dict[str, str]]]:
+    """Assessment year → topic number → {item, title}: the national item numbers (a data
+    file, corrected when a new manual appears)."""
+    raw = yaml.safe_load(ITA_ITEMS_FILE.read_text(encoding="utf-8")) or {}
+    return {int(year): {str(topic): dict(item) for topic, item in (topics or {}).items()}
+            for year, topics in raw.items()}
+
+
+def ita_item(year: int, topic: Topic) -> dict[str, str] | None:
+    """The national item of ``topic`` in assessment year ``year``, if known."""
+    return ita_items().get(year, {}).get(topic.value)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One line of the working group's checklist."""
@@ -83,9 +123,24 @@ class Rule:
     severity: Severity
     text_th: str
     text_en: str
-    inferred: bool
+    source: Source
+    reference_th: str          # the document and item it follows, or why we infer it
     check: Check
     needs_data: bool = True    # False: the rule also runs when the topic has no data file
+
+    @property
+    def inferred(self) -> bool:
+        return self.source is Source.INFERENCE
+
+    def reference_for(self, year: int) -> str:
+        """Where the rule comes from, for the assessment of ``year`` (Thai)."""
+        if self.source is not Source.NATIONAL:
+            return f"{self.source.label_th}: {self.reference_th}"
+        item = ita_item(year, self.topic)
+        where = (f"ข้อ {item['item']} {item['title']} (ปี {year})" if item else
+                 f"หมายเลขข้อของปี {year} ยังไม่ทราบ")
+        return f"{self.source.label_th}: {where}" + (f"; {self.reference_th}" if self.reference_th
+                                                     else "")
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ def as_text(report: CheckReport) -> str:
             severity = tr(f.rule.severity.label_th, f.rule.severity.value)
             lines.append(f"  [{f.rule.id}] {severity}: {f.message_th}")
             lines.append(f"      {finding_location(f)}")
+            lines.append(tr("      ที่มา: ", "      source: ") + f.rule.reference_for(report.year))
     bad = sum(1 for t in report.topics if not t.status.ok)
     if report.complete:
         result = tr("ผลการตรวจ: ครบถ้วนทุกหัวข้อ", "Result: complete")
@@ -71,10 +72,11 @@ def _topic_json(t: TopicResult) -> dict[str, Any]:
             "findings": len(t.findings)}
 
 
-def _finding_json(f: Finding) -> dict[str, Any]:
+def _finding_json(f: Finding, year: int) -> dict[str, Any]:
     return {"rule": f.rule.id, "topic": f.rule.topic.value, "severity": f.rule.severity.value,
             "message_th": f.message_th, "rule_th": f.rule.text_th, "rule_en": f.rule.text_en,
-            "file": f.file, "line": f.line, "field": f.field}
+            "file": f.file, "line": f.line, "field": f.field, "source": f.rule.source.value,
+            "source_th": f.rule.reference_for(year)}
 
 
 def as_json(report: CheckReport) -> str:
@@ -83,5 +85,5 @@ def as_json(report: CheckReport) -> str:
     document = {"schema": JSON_SCHEMA, "unit": report.unit_name, "fiscal_year": report.year,
                 "as_of": report.as_of.isoformat(), "complete": report.complete,
                 "summary": counts, "topics": [_topic_json(t) for t in report.topics],
-                "findings": [_finding_json(f) for f in report.findings]}
+                "findings": [_finding_json(f, report.year) for f in report.findings]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

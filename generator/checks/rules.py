@@ -1,7 +1,8 @@
 """The completeness rules, one per checklist line, for the ITA working group to review.
 
-Each rule names its topic, its severity, what it checks in Thai and English, and whether it
-is our inference (from the seeds' practice) rather than a published ITA criterion
+Each rule names its topic, its severity, what it checks in Thai and English, and where it
+comes from (engine.Source): the national ITA criteria (its item per year in ita_items.yml),
+the ministry's and department's scheme (the seeds), or our inference
 (../shared/docs/oit-criteria.md). The date a topic's data becomes due is in DUE_DATES.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..model.dataset import evidence_items
 from ..model.topics import (Activity, BudgetMonitoring, BudgetPlan, BudgetReport, ChannelKind,
                             OpinionChannels, Participation, ProcurementPlan)
 from ..topics import Topic
-from .engine import Check, Context, Hit, Rule, Severity
+from .engine import Check, Context, Hit, Rule, Severity, Source
 
 MISSING, INCOMPLETE, STALE, WARNING = (Severity.MISSING, Severity.INCOMPLETE, Severity.STALE,
                                        Severity.WARNING)
@@ -27,10 +28,13 @@ MIN_CHANNEL_KINDS = 3
 
 
 def rule(rule_id: str, topic: Topic, severity: Severity, th: str, en: str, *,
-         inferred: bool = False, needs_data: bool = True) -> Callable[[Check], Check]:
-    """Register the decorated check as a rule (the decorator keeps the list readable)."""
+         source: Source = Source.NATIONAL, reference: str = "",
+         needs_data: bool = True) -> Callable[[Check], Check]:
+    """Register the decorated check as a rule (the decorator keeps the list readable).
+    ``source`` and ``reference``: where the rule comes from (a national rule names its ITA
+    item through ita_items.yml; ``reference`` adds what the item asks, or why we infer)."""
     def register(check: Check) -> Check:
-        RULES.append(Rule(rule_id, topic, severity, th, en, inferred, check, needs_data))
+        RULES.append(Rule(rule_id, topic, severity, th, en, source, reference, check, needs_data))
         return check
     return register
 
@@ -173,27 +177,32 @@ def _common_rules(topic: Topic) -> None:
     rule(f"{n}-evidence", topic, INCOMPLETE, "มีเอกสารหลักฐานอย่างน้อยหนึ่งรายการ",
          "At least one evidence document")(_has_evidence)
     rule(f"{n}-responsible", topic, INCOMPLETE, "ระบุผู้รับผิดชอบ",
-         "The responsible person or group is named", inferred=True)(_responsible)
+         "The responsible person or group is named", source=Source.INFERENCE,
+         reference="ผู้รับผิดชอบข้อมูลช่วยให้ผู้ประเมินติดต่อได้")(_responsible)
     rule(f"{n}-last-updated", topic, INCOMPLETE, "ระบุวันที่เผยแพร่หรือปรับปรุงข้อมูลล่าสุด",
-         "The page says when it was published or last updated")(_last_updated)
+         "The page says when it was published or last updated", source=Source.INFERENCE,
+         reference="ไม่พบเกณฑ์ระดับประเทศที่กำหนดวันที่บนหน้าเว็บ ผู้ประเมินใช้ดูว่าข้อมูลเป็นปัจจุบัน")(
+        _last_updated)
     rule(f"{n}-updated-date", topic, WARNING,
          "วันที่ปรับปรุงข้อมูลไม่อยู่หลังวันที่ตรวจ (น่าจะพิมพ์ผิด)",
          "The last-updated date is not after the check date (likely a typo)",
-         inferred=True)(_updated_not_future)
+         source=Source.INFERENCE, reference="ตรวจวันที่พิมพ์ผิด")(_updated_not_future)
     rule(f"{n}-evidence-date", topic, WARNING,
          "เอกสารหลักฐานไม่ลงวันที่หลังวันที่ตรวจ (น่าจะพิมพ์ผิด)",
          "No evidence is dated after the check date (likely a typo)",
-         inferred=True)(_evidence_not_future)
+         source=Source.INFERENCE, reference="ตรวจวันที่พิมพ์ผิด")(_evidence_not_future)
     rule(f"{n}-links", topic, INCOMPLETE, "ลิงก์เอกสารหลักฐานทุกรายการเปิดได้",
          "Every evidence link opens (a dead link scores the item as missing)")(_links_alive)
     rule(f"{n}-evidence-in-year", topic, WARNING,
          "เอกสารหลักฐานลงวันที่ในช่วงของปีงบประมาณ (ไม่ใช่ของที่คัดลอกมาจากปีอื่น)",
          "Evidence is dated around the fiscal year (not left over from another year's file)",
-         inferred=True)(_evidence_in_year(topic))
+         source=Source.INFERENCE, reference="ตรวจเอกสารที่คัดลอกมาจากปีอื่น")(
+        _evidence_in_year(topic))
     rule(f"{n}-evidence-names-year", topic, WARNING,
          "ชื่อและลิงก์ของเอกสารหลักฐานไม่ระบุปีงบประมาณอื่น (ไม่ใช่ของที่คัดลอกมาจากปีอื่น)",
          "Evidence titles and links name no other fiscal year (not left over from another "
-         "year's file)", inferred=True)(_evidence_names_year(topic))
+         "year's file)", source=Source.INFERENCE,
+         reference="ตรวจเอกสารที่คัดลอกมาจากปีอื่น")(_evidence_names_year(topic))
 
 
 for each_topic in Topic:
@@ -239,7 +248,8 @@ def _plan_totals(data: BudgetPlan, ctx: Context) -> Iterable[Hit]:
 
 @rule("01-approval", Topic.BUDGET_PLAN, INCOMPLETE,
       "ระบุวันที่หัวหน้าหน่วยงานอนุมัติแผนและผู้อนุมัติ",
-      "The head of the unit's approval: date and approver", inferred=True)
+      "The head of the unit's approval: date and approver",
+      source=Source.DEPARTMENT, reference="แผนการใช้จ่ายผ่านการอนุมัติของหัวหน้าหน่วยงาน (แนวทางของกรมอนามัย)")
 def _plan_approval(data: BudgetPlan, ctx: Context) -> Iterable[Hit]:
     if data.approved is None or data.approved.date is None:
         yield Hit("ไม่ระบุวันที่อนุมัติแผน", ("approved",))
@@ -252,7 +262,7 @@ def _plan_approval(data: BudgetPlan, ctx: Context) -> Iterable[Hit]:
 @rule("02-current", Topic.BUDGET_MONITORING, STALE,
       "มีรายงานกำกับติดตามถึงเดือนล่าสุดที่ถึงกำหนดรายงาน (ภายในวันที่ 10 ของเดือนถัดไป)",
       "A report up to the latest month whose report is due (by the 10th of the next month)",
-      inferred=True)
+      source=Source.DEPARTMENT, reference="รายงานผลการเบิกจ่ายทุกเดือน ภายในวันที่ 10 ของเดือนถัดไป (กรมอนามัย); เกณฑ์ระดับประเทศขอรายงานรอบ 6 เดือน (02-six-months)")
 def _monitoring_current(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
     due_month = periods.last_month_due(ctx.year, ctx.as_of)
     if due_month is None:
@@ -267,7 +277,8 @@ def _monitoring_current(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
 
 @rule("02-six-months", Topic.BUDGET_MONITORING, INCOMPLETE,
       "มีรายงานผลการใช้จ่ายอย่างน้อยถึงรอบ 6 เดือน (1 ตุลาคม – 31 มีนาคม) เมื่อถึงกำหนด",
-      "A report at least up to the six-month mark (1 October – 31 March) once it is due")
+      "A report at least up to the six-month mark (1 October – 31 March) once it is due",
+      reference="รายงานอย่างน้อยหนึ่งฉบับครอบคลุม 6 เดือนแรกของปีงบประมาณ")
 def _monitoring_six_months(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
     march_end = periods.month_end(_end(ctx.year).year, 3)
     if periods.report_due(march_end.year, 3) <= ctx.as_of and \
@@ -318,7 +329,8 @@ def _monitoring_figures(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
 @rule("02-as-of-in-year", Topic.BUDGET_MONITORING, WARNING,
       "ข้อมูล ณ วันที่ของทุกรายงานอยู่ในปีงบประมาณของแฟ้ม (น่าจะพิมพ์ผิดหรือใส่ผิดปี)",
       "Every report's as-of date falls inside the file's fiscal year (likely a typo or the "
-      "wrong year's file)", inferred=True)
+      "wrong year's file)",
+      source=Source.INFERENCE, reference="ตรวจวันที่พิมพ์ผิดหรือแฟ้มผิดปี")
 def _monitoring_as_of_in_year(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
     start, end = _start(ctx.year), _end(ctx.year)
     for r, report in enumerate(data.reports):
@@ -340,7 +352,8 @@ def _monitoring_problems(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
 
 @rule("02-on-time", Topic.BUDGET_MONITORING, WARNING,
       "รายงานแต่ละฉบับเผยแพร่ภายในวันที่ 10 ของเดือนถัดไป",
-      "Each report was published by the 10th of the following month", inferred=True)
+      "Each report was published by the 10th of the following month",
+      source=Source.DEPARTMENT, reference="เผยแพร่ภายในวันที่ 10 ของเดือนถัดไป (กรมอนามัย)")
 def _monitoring_on_time(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
     for r, report in enumerate(data.reports):
         due = periods.report_due(report.as_of.year, report.as_of.month)
@@ -351,7 +364,8 @@ def _monitoring_on_time(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
 
 @rule("02-matches-plan", Topic.BUDGET_MONITORING, WARNING,
       "งบประมาณที่ได้รับในรายงานเท่ากับงบประมาณในแผนการใช้จ่าย (หัวข้อ 01)",
-      "The allocation in each report equals the spending plan's total (topic 01)", inferred=True)
+      "The allocation in each report equals the spending plan's total (topic 01)",
+      source=Source.INFERENCE, reference="งบประมาณในรายงานควรตรงกับแผนการใช้จ่าย")
 def _monitoring_matches_plan(data: BudgetMonitoring, ctx: Context) -> Iterable[Hit]:
     plan = ctx.data(Topic.BUDGET_PLAN)
     if not isinstance(plan, BudgetPlan) or not plan.projects:
@@ -418,7 +432,8 @@ def _procurement_announced(data: ProcurementPlan, ctx: Context) -> Iterable[Hit]
 @rule("04-announced-in-year", Topic.PROCUREMENT_PLAN, WARNING,
       "วันที่ประกาศแผนอยู่ในช่วงของปีงบประมาณ (ไม่ใช่ของที่คัดลอกมาจากปีอื่น)",
       "The plan's announcement date falls around its fiscal year (not left over from another "
-      "year's file)", inferred=True)
+      "year's file)",
+      source=Source.INFERENCE, reference="ตรวจข้อมูลที่คัดลอกมาจากปีอื่น")
 def _procurement_announced_in_year(data: ProcurementPlan, ctx: Context) -> Iterable[Hit]:
     start, end = _start(ctx.year), _end(ctx.year)
     if data.announced is not None and not start - _BEFORE_YEAR <= data.announced <= end:
@@ -428,7 +443,8 @@ def _procurement_announced_in_year(data: ProcurementPlan, ctx: Context) -> Itera
 
 @rule("04-items", Topic.PROCUREMENT_PLAN, INCOMPLETE,
       "มีรายการจัดซื้อจัดจ้าง หรือประกาศว่าไม่มีการจัดซื้อจัดจ้างในปีนี้",
-      "Procurement items, or a statement that there is no procurement", inferred=True)
+      "Procurement items, or a statement that there is no procurement",
+      reference="หรือประกาศว่าไม่มีการจัดซื้อจัดจ้าง เมื่อไม่มีรายการที่ต้องประกาศตามกฎหมาย (คำตอบที่เกณฑ์รับได้)")
 def _procurement_items(data: ProcurementPlan, ctx: Context) -> Iterable[Hit]:
     if not data.items and not data.no_procurement:
         yield Hit("ไม่มีรายการและไม่มีคำชี้แจงว่าไม่มีการจัดซื้อจัดจ้าง", ("items",))
@@ -458,7 +474,8 @@ def _procurement_months(data: ProcurementPlan, ctx: Context) -> Iterable[Hit]:
 
 @rule("04-egp", Topic.PROCUREMENT_PLAN, WARNING,
       "มีลิงก์ประกาศแผนในระบบการจัดซื้อจัดจ้างภาครัฐ (e-GP)",
-      "A link to the plan on the government e-GP system", inferred=True)
+      "A link to the plan on the government e-GP system",
+      source=Source.INFERENCE, reference="ระเบียบพัสดุให้ประกาศแผนในระบบ e-GP; เกณฑ์ ITA ขอการเผยแพร่บนเว็บไซต์ของหน่วยงาน")
 def _procurement_egp(data: ProcurementPlan, ctx: Context) -> Iterable[Hit]:
     if data.items and not data.egp_url:
         yield Hit("ไม่มีลิงก์ประกาศแผนในระบบ e-GP", ("egp_url",))
@@ -468,7 +485,8 @@ def _procurement_egp(data: ProcurementPlan, ctx: Context) -> Iterable[Hit]:
 
 @rule("05-several-kinds", Topic.OPINION_CHANNELS, INCOMPLETE,
       f"มีช่องทางอย่างน้อย {MIN_CHANNEL_KINDS} ประเภทที่แตกต่างกัน",
-      f"At least {MIN_CHANNEL_KINDS} distinct kinds of channel", inferred=True)
+      f"At least {MIN_CHANNEL_KINDS} distinct kinds of channel",
+      source=Source.INFERENCE, reference="หลายประเภทเป็นแนวปฏิบัติที่ดี ไม่พบเกณฑ์ระดับประเทศที่กำหนดจำนวนประเภท")
 def _channels_kinds(data: OpinionChannels, ctx: Context) -> Iterable[Hit]:
     kinds = {c.kind for c in data.channels}
     if len(kinds) < MIN_CHANNEL_KINDS:
@@ -486,7 +504,8 @@ def _channels_reach(data: OpinionChannels, ctx: Context) -> Iterable[Hit]:
 
 @rule("05-who-answers", Topic.OPINION_CHANNELS, WARNING,
       "ทุกช่องทางระบุเวลาให้บริการและผู้รับผิดชอบตอบ",
-      "Every channel gives its hours and who answers")
+      "Every channel gives its hours and who answers", source=Source.INFERENCE,
+      reference="ไม่พบเกณฑ์ระดับประเทศที่กำหนดผู้ตอบ เป็นแนวปฏิบัติที่ดี")
 def _channels_who(data: OpinionChannels, ctx: Context) -> Iterable[Hit]:
     for i, channel in enumerate(data.channels):
         missing = [n for n, v in (("เวลาให้บริการ", channel.hours),
@@ -497,7 +516,8 @@ def _channels_who(data: OpinionChannels, ctx: Context) -> Iterable[Hit]:
 
 @rule("05-corruption-complaints", Topic.OPINION_CHANNELS, WARNING,
       "มีช่องทางร้องเรียนการทุจริตแยกต่างหากที่คุ้มครองผู้ร้องเรียน",
-      "A separate corruption-complaint channel that protects the complainant", inferred=True)
+      "A separate corruption-complaint channel that protects the complainant",
+      source=Source.DEPARTMENT, reference="ช่องทางร้องเรียนการทุจริตที่คุ้มครองผู้ร้องเรียน (แผนของกรม โครงการ 4.3.2)")
 def _channels_corruption(data: OpinionChannels, ctx: Context) -> Iterable[Hit]:
     if data.channels and not any(c.kind is ChannelKind.CORRUPTION_COMPLAINT for c in data.channels):
         yield Hit("ไม่มีช่องทางร้องเรียนการทุจริต", ("channels",))
@@ -505,7 +525,8 @@ def _channels_corruption(data: OpinionChannels, ctx: Context) -> Iterable[Hit]:
 
 @rule("05-reviewed", Topic.OPINION_CHANNELS, STALE,
       "ข้อมูลช่องทางได้รับการทบทวนในปีงบประมาณที่ตรวจ",
-      "The channels were reviewed during the fiscal year being assessed", inferred=True)
+      "The channels were reviewed during the fiscal year being assessed",
+      source=Source.INFERENCE, reference="ข้อมูลช่องทางควรได้รับการทบทวนทุกปีงบประมาณ")
 def _channels_reviewed(data: OpinionChannels, ctx: Context) -> Iterable[Hit]:
     if data.last_updated is not None and data.last_updated < _start(ctx.year):
         yield Hit(f"ปรับปรุงข้อมูลล่าสุดเมื่อ {_short(data.last_updated)} ก่อนเริ่มปีงบประมาณ "
@@ -517,7 +538,8 @@ def _channels_reviewed(data: OpinionChannels, ctx: Context) -> Iterable[Hit]:
 @rule("06-each-round", Topic.PARTICIPATION, INCOMPLETE,
       "มีกิจกรรมการมีส่วนร่วมอย่างน้อยหนึ่งกิจกรรมในแต่ละรอบที่สิ้นสุดแล้ว "
       "(รอบ 1 ต.ค.–ก.พ., รอบ 2 มี.ค.–ก.ค.)",
-      "At least one participation activity in each ended round (Oct–Feb, Mar–Jul)", inferred=True)
+      "At least one participation activity in each ended round (Oct–Feb, Mar–Jul)",
+      source=Source.DEPARTMENT, reference="กิจกรรมอย่างน้อยหนึ่งครั้งในแต่ละรอบ 5 เดือนของการประเมินของกรม")
 def _participation_rounds(data: Participation, ctx: Context) -> Iterable[Hit]:
     for round_no in periods.ROUND_MONTHS:
         start, end = periods.round_bounds(ctx.year, round_no)
@@ -546,7 +568,8 @@ def _participation_details(data: Participation, ctx: Context) -> Iterable[Hit]:
 
 @rule("06-outcome", Topic.PARTICIPATION, WARNING,
       "ทุกกิจกรรมระบุประเด็นที่ผู้เข้าร่วมเสนอและสิ่งที่หน่วยงานดำเนินการต่อ",
-      "Every activity says what was raised and what the unit did about it")
+      "Every activity says what was raised and what the unit did about it",
+      reference="แสดงผลการมีส่วนร่วมและการนำความคิดเห็นไปใช้ (ถ้าไม่มี ข้อนี้ได้ 0 คะแนน)")
 def _participation_outcome(data: Participation, ctx: Context) -> Iterable[Hit]:
     for i, activity in enumerate(data.activities):
         if not activity.raised or not activity.actions:

@@ -164,7 +164,8 @@ def _site_pages(env: jinja2.Environment, common: dict[str, Any], intro: str) -> 
     return [_render(env, "home.md.j2", "index.md", "หน้าแรก", {**common, "intro": intro}),
             _render(env, "rules.md.j2", RULES_PAGE, "เกณฑ์การตรวจความครบถ้วน",
                     {**common, "rules": sorted(RULES, key=lambda r: r.topic.value),
-                     "due_descriptions": DUE_DESCRIPTIONS})]
+                     "due_descriptions": DUE_DESCRIPTIONS,
+                     "current_year": common["dataset"].current_year})]
 
 
 def drawn(charts: Iterable[Chart]) -> list[Asset]:
