@@ -147,7 +147,7 @@ def test_every_address_of_the_example_is_found_with_its_line() -> None:
     assert (egp.file, egp.line, egp.topic) == ("data/2569/04-procurement-plan.yml", 19,
                                              Topic.PROCUREMENT_PLAN)
     hearing = next(r for r in refs if r.field == "activities[1].evidence[0].url" and r.year == 2569)
-    assert hearing.line == 76 and hearing.item.startswith("evidence 'สรุปผลการรับฟังความคิดเห็น")
+    assert hearing.line == 78 and hearing.item.startswith("evidence 'สรุปผลการรับฟังความคิดเห็น")
     # Meeting 2/2569 keeps its evidence as files beside the data: no web address to check.
     assert not [r for r in refs if r.field.startswith("activities[0].") and r.year == 2569
                 and r.topic is Topic.PARTICIPATION]

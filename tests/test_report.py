@@ -36,7 +36,8 @@ def test_current_year_lists_exactly_what_the_example_leaves_out(
     findings = [l.strip() for l in out.splitlines() if l.strip().startswith("data/")]
     assert findings == ["data/2570/04-procurement-plan.yml:120 items[13].expected_month",
                         "data/2570/04-procurement-plan.yml:199 items[25].expected_month",
-                        "data/2570/06-participation.yml:21 activities[0].evidence"]
+                        "data/2570/06-participation.yml:21 activities[0].evidence",
+                        "data/2570/06-participation.yml:17 activities"]
     assert "Result: NOT complete: 2 of 6 topics need work" in out
 
 

@@ -28,8 +28,8 @@ import yaml
 from pydantic import BaseModel
 
 from generator import periods
-from generator.checks.engine import (CheckReport, Finding, Hit, Rule, Severity, Source, Status,
-                                     run_checks)
+from generator.checks.engine import (CheckReport, Context, Finding, Hit, Rule, Severity, Source,
+                                     Status, run_checks)
 from generator.model.load import load_dataset
 from generator.model.base import Evidence, TopicData
 from generator.model.dataset import Dataset, FiscalYearData, evidence_items
@@ -63,7 +63,8 @@ SEVERITY: dict[str, Severity] = {
     "04-months-in-year": INCOMPLETE, "04-egp": WARNING, "04-announced-in-year": WARNING,
     "05-several-kinds": INCOMPLETE, "05-how-to-reach": INCOMPLETE, "05-who-answers": WARNING,
     "05-corruption-complaints": WARNING, "05-reviewed": STALE,
-    "06-each-round": INCOMPLETE, "06-activity-details": INCOMPLETE, "06-outcome": WARNING,
+    "06-each-round": INCOMPLETE, "06-activity-details": INCOMPLETE, "06-outcome": INCOMPLETE,
+    "06-outsiders": INCOMPLETE,
 }
 
 # When each topic of FY 2570 becomes due, as a date and as the rules write it (short Thai date).
@@ -257,6 +258,9 @@ EXPECTED_2570 = [
            "กิจกรรม 'ประชุมประจำเดือนกองส่งเสริมสุขภาพชุมชน ครั้งที่ 2/2570 "
            "ชี้แจงแผนการใช้จ่ายงบประมาณและแผนการจัดซื้อจัดจ้าง ปี 2570 และเปิดให้สอบถาม ทักท้วง' "
            "ไม่มีหลักฐาน (รายงานการประชุม ภาพถ่าย)"),
+    # a monthly staff meeting alone: the national criteria ask for outsiders
+    expect("06-outsiders", "2570/06-participation.yml", 17, "activities",
+           "ทุกกิจกรรมมีเฉพาะบุคลากรภายในหน่วยงาน ยังไม่มีกิจกรรมที่บุคคลภายนอกเข้าร่วม"),
 ]
 
 
@@ -430,7 +434,7 @@ def activity_photo_link_is_dead(p: Project) -> Break:
     rel = topic_file(PARTICIPATION)
     url = "https://chpb.example.go.th/oit/2569/06/hearing-2569-photos.pdf"
     return Break(example(), [expect(
-        "06-links", rel, 79, "activities[1].evidence[1].url",
+        "06-links", rel, 81, "activities[1].evidence[1].url",
         "ลิงก์เอกสาร 'ภาพกิจกรรมการรับฟังความคิดเห็น (ห้องประชุมและออนไลน์)' เปิดไม่ได้: HTTP 404")],
         broken_links={url: "HTTP 404"})
 
@@ -860,6 +864,16 @@ def activity_without_date(p: Project) -> Break:
         f"กิจกรรม '{FIRST_ACTIVITY}' ไม่มีวันที่")])
 
 
+@breaks("06-outsiders")
+def only_staff_took_part(p: Project) -> Break:
+    activities = data_of(2569, PARTICIPATION).activities
+    staff = data_of(2570, PARTICIPATION).activities[0].participants_from
+    return Break(changed(2569, PARTICIPATION, activities=[
+        a.model_copy(update={"participants_from": staff}) for a in activities]), [expect(
+            "06-outsiders", PARTICIPATION_2569, 28, "activities",
+            "ทุกกิจกรรมมีเฉพาะบุคลากรภายในหน่วยงาน ยังไม่มีกิจกรรมที่บุคคลภายนอกเข้าร่วม")])
+
+
 @breaks("06-outcome")
 def activity_without_what_was_raised(p: Project) -> Break:
     activities = data_of(2569, PARTICIPATION).activities
@@ -1201,7 +1215,9 @@ def test_fiscal_year_2570_is_complete_once_its_gaps_are_filled(tmp_path: Path) -
              "    expected_month: ม.ค. 70")
     p.set_value(rel, "expected_month", "มี.ค. 70", after=r"วิดีโอสั้น.*จำนวน 10 ตอน$")
     activities = p.file("2570/06-participation.yml")
-    activities.write_text(activities.read_text(encoding="utf-8").rstrip("\n") + "\n" + (
+    text = activities.read_text(encoding="utf-8").replace(
+        "participants_from: internal", "participants_from: both", 1)   # people from outside too
+    activities.write_text(text.rstrip("\n") + "\n" + (
         "    evidence:\n"
         "      - title: รายงานการประชุมประจำเดือน ครั้งที่ 2/2570\n"
         "        url: https://chpb.example.go.th/oit/2570/06/meeting-minutes-2-2570.pdf\n"),
@@ -1286,3 +1302,27 @@ def test_every_rule_says_where_it_comes_from_and_national_items_resolve() -> Non
     procurement = next(r for r in RULES if r.id == "04-items")
     assert "ข้อ O19" in procurement.reference_for(2566) and "ข้อ O21" in procurement.reference_for(2565)
     assert "หมายเลขข้อของปี 2570 ยังไม่ทราบ" in procurement.reference_for(2570)
+
+
+
+def test_outsiders_count_only_with_what_they_raised_and_what_was_done() -> None:
+    """The national text: outsiders took part, and the results and their use are shown;
+    a staff meeting alone, or outsiders without results, leaves the topic incomplete."""
+    from generator.checks.rules import _participation_outsiders
+    from generator.model.topics import ParticipantsFrom
+
+    activities = data_of(2569, PARTICIPATION).activities
+    outside = [a for a in activities if a.participants_from and a.participants_from.outsiders]
+    assert outside
+    silent = [a.model_copy(update={"actions": []}) for a in outside]
+    data = data_of(2569, PARTICIPATION).model_copy(update={"activities": silent})
+    ctx = Context(example(), 2569, AS_OF)
+    assert [h.message_th for h in _participation_outsiders(data, ctx)] == [
+        "กิจกรรมที่บุคคลภายนอกเข้าร่วมยังไม่ระบุประเด็นที่เสนอและการดำเนินการของหน่วยงาน"]
+    unknown = data.model_copy(update={"activities": [
+        a.model_copy(update={"participants_from": None}) for a in activities]})
+    assert [h.message_th for h in _participation_outsiders(unknown, ctx)][0].startswith(
+        "ไม่ระบุว่าผู้เข้าร่วมกิจกรรมเป็นบุคคลภายนอกหรือไม่")
+    both = data.model_copy(update={"activities": [
+        activities[0].model_copy(update={"participants_from": ParticipantsFrom.BOTH})]})
+    assert list(_participation_outsiders(both, ctx)) == []

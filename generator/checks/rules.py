@@ -566,7 +566,29 @@ def _participation_details(data: Participation, ctx: Context) -> Iterable[Hit]:
             yield Hit(f"กิจกรรม '{activity.title}' ไม่มี{name}", ("activities", i, key))
 
 
-@rule("06-outcome", Topic.PARTICIPATION, WARNING,
+@rule("06-outsiders", Topic.PARTICIPATION, INCOMPLETE,
+      "มีกิจกรรมในปีงบประมาณที่บุคคลภายนอกหรือผู้มีส่วนได้ส่วนเสียเข้าร่วม "
+      "พร้อมประเด็นที่เสนอและสิ่งที่หน่วยงานนำไปดำเนินการ",
+      "An activity of the year in which people from outside the unit took part, with what "
+      "they raised and what the unit did",
+      reference="ผู้มีส่วนได้ส่วนเสีย/บุคคลภายนอกเข้ามามีส่วนร่วม (การประชุมภายในหน่วยงานอย่างเดียวไม่นับ)")
+def _participation_outsiders(data: Participation, ctx: Context) -> Iterable[Hit]:
+    outside = [a for a in data.activities if a.participants_from is not None
+               and a.participants_from.outsiders]
+    if any(a.raised and a.actions for a in outside):
+        return
+    if outside:
+        yield Hit("กิจกรรมที่บุคคลภายนอกเข้าร่วมยังไม่ระบุประเด็นที่เสนอและการดำเนินการของหน่วยงาน",
+                  ("activities",))
+    elif any(a.participants_from is None for a in data.activities):
+        yield Hit("ไม่ระบุว่าผู้เข้าร่วมกิจกรรมเป็นบุคคลภายนอกหรือไม่ (participants_from: "
+                  "internal / external / both)", ("activities",))
+    else:
+        yield Hit("ทุกกิจกรรมมีเฉพาะบุคลากรภายในหน่วยงาน ยังไม่มีกิจกรรมที่บุคคลภายนอกเข้าร่วม",
+                  ("activities",))
+
+
+@rule("06-outcome", Topic.PARTICIPATION, INCOMPLETE,
       "ทุกกิจกรรมระบุประเด็นที่ผู้เข้าร่วมเสนอและสิ่งที่หน่วยงานดำเนินการต่อ",
       "Every activity says what was raised and what the unit did about it",
       reference="แสดงผลการมีส่วนร่วมและการนำความคิดเห็นไปใช้ (ถ้าไม่มี ข้อนี้ได้ 0 คะแนน)")

@@ -34,6 +34,7 @@ LABELS = {
     # 06
     "activities": "กิจกรรม", "stakeholders": "ผู้มีส่วนได้ส่วนเสีย", "participants": "จำนวนผู้เข้าร่วม",
     "raised": "ความคิดเห็นที่ได้รับ", "actions": "การนำไปปฏิบัติ",
+    "participants_from": "ผู้เข้าร่วมมาจาก",
 }
 
 # (the list an item is in, key) → Thai name, for a key whose meaning depends on its list.

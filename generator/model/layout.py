@@ -164,6 +164,8 @@ LAYOUTS = {
             Column("title", ("ชื่อกิจกรรม", "กิจกรรม")),
             Column("date", ("วันที่",), Kind.DATE),
             Column("kind", ("ประเภทกิจกรรม", "ประเภท")),
+            Column("participants_from", ("ผู้เข้าร่วมมาจาก", "ผู้เข้าร่วมเป็น"),
+                   hint="ภายใน / ภายนอก / ทั้งสอง"),
             Column("stakeholders", ("ผู้มีส่วนได้ส่วนเสีย", "ผู้เข้าร่วม"), Kind.LINES),
             Column("participants", ("จำนวนผู้เข้าร่วม", "จำนวนผู้เข้าร่วม (คน)", "จำนวน (คน)"),
                    Kind.COUNT),

@@ -323,10 +323,37 @@ ActivityKindField = Annotated[ActivityKind, thai_alias(
     {label: kind.value for kind, label in ACTIVITY_LABELS.items()})]
 
 
+class ParticipantsFrom(Enum):
+    """Who took part: the national criteria ask for people from outside the unit."""
+
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+    BOTH = "both"
+
+    @property
+    def label_th(self) -> str:
+        return PARTICIPANTS_FROM_LABELS[self]
+
+    @property
+    def outsiders(self) -> bool:
+        return self is not ParticipantsFrom.INTERNAL
+
+
+PARTICIPANTS_FROM_LABELS = {
+    ParticipantsFrom.INTERNAL: "บุคลากรภายในหน่วยงาน",
+    ParticipantsFrom.EXTERNAL: "บุคคลภายนอก/ผู้มีส่วนได้ส่วนเสีย",
+    ParticipantsFrom.BOTH: "ทั้งบุคลากรภายในและบุคคลภายนอก",
+}
+ParticipantsFromField = Annotated[ParticipantsFrom, thai_alias({
+    **{label: who.value for who, label in PARTICIPANTS_FROM_LABELS.items()},
+    "ภายใน": "internal", "ภายนอก": "external", "ทั้งสอง": "both", "ทั้งภายในและภายนอก": "both"})]
+
+
 class Activity(Strict):
     title: Text
     date: OptionalDate = None
     kind: ActivityKindField
+    participants_from: ParticipantsFromField | None = None   # internal, external or both
     stakeholders: list[Text] = Field(default_factory=list)
     participants: OptionalPeople = None
     raised: list[Text] = Field(default_factory=list)

@@ -222,6 +222,7 @@ def _opinion_channels(channels: OpinionChannels) -> TopicContent:
 TEXTS = ColumnType.TEXT_LIST
 ACTIVITY_COLUMNS = (NO, Column("date", "วันที่", ColumnType.DATE), Column("title", "กิจกรรม"),
                     Column("kind", "รหัสลักษณะ"), Column("kind_th", "ลักษณะ"),
+                    Column("participants_from", "ผู้เข้าร่วมมาจาก (รหัส)"),
                     Column("stakeholders", "ผู้มีส่วนได้ส่วนเสียที่เข้าร่วม", TEXTS),
                     Column("participants", "ผู้เข้าร่วม (คน)", INT, PEOPLE),
                     Column("raised", "ประเด็นที่ผู้เข้าร่วมเสนอ", TEXTS),
@@ -233,7 +234,9 @@ def _participation(participation: Participation) -> TopicContent:
     activities = participation.activities_by_date
     rows: list[Row] = [
         {"no": n, "date": iso_date(a.date), "title": a.title, "kind": a.kind.value,
-         "kind_th": a.kind.label_th, "stakeholders": texts(a.stakeholders),
+         "kind_th": a.kind.label_th,
+         "participants_from": a.participants_from.value if a.participants_from else None,
+         "stakeholders": texts(a.stakeholders),
          "participants": a.participants, "raised": texts(a.raised), "actions": texts(a.actions),
          "evidence_urls": texts([e.address for e in a.evidence])}
         for n, a in enumerate(activities, 1)]
