@@ -57,7 +57,8 @@ def test_json_follows_the_documented_schema(capsys: pytest.CaptureFixture[str]) 
     doc = json.loads(out)
     assert code == 1
     assert list(doc) == ["schema", "unit", "fiscal_year", "as_of", "complete", "summary",
-                         "topics", "findings"]
+                         "topics", "rule_sets", "findings"]
+    assert doc["rule_sets"] == ["national", "department"]
     assert doc["schema"] == "oit-check/1" and doc["fiscal_year"] == 2570
     assert doc["complete"] is False
     assert doc["summary"] == {"complete": 3, "missing": 0, "incomplete": 2, "stale": 0,
@@ -74,7 +75,8 @@ def test_json_follows_the_documented_schema(capsys: pytest.CaptureFixture[str]) 
                      "rule_en": "Every item has its budget, procurement method and expected month",
                      "file": "data/2570/04-procurement-plan.yml", "line": 120,
                      "field": "items[13].expected_month", "source": "national",
-                     "source_th": "เกณฑ์ ITA ระดับประเทศ: หมายเลขข้อของปี 2570 ยังไม่ทราบ"}
+                     "source_th": "เกณฑ์ ITA ระดับประเทศ: หมายเลขข้อของปี 2570 ยังไม่ทราบ",
+                     "counted": True}
 
 
 def test_markdown_report_for_the_director(capsys: pytest.CaptureFixture[str]) -> None:

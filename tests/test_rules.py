@@ -32,7 +32,7 @@ from generator.checks.engine import (CheckReport, Context, Finding, Hit, Rule, S
                                      Status, run_checks)
 from generator.model.load import load_dataset
 from generator.model.base import Evidence, TopicData
-from generator.model.dataset import Dataset, FiscalYearData, evidence_items
+from generator.model.dataset import Dataset, FiscalYearData, RuleSet, evidence_items
 from generator.checks.rules import DUE_DATES, RULES
 from generator.topics import Topic
 
@@ -1140,7 +1140,7 @@ def test_an_activity_counts_for_the_round_its_date_falls_in(year: int, day: date
 def always(severity: Severity, topic: Topic = PLAN) -> Rule:
     """A rule that always finds something, of the given severity."""
     return Rule(f"{topic.value}-always-{severity.value}", topic, severity, "พบเสมอ",
-                "Always finds something", Source.INFERENCE, "ทดสอบ",
+                "Always finds something", Source.NATIONAL, "ทดสอบ",
                 lambda data, ctx: [Hit("พบ")])
 
 
@@ -1185,11 +1185,16 @@ def test_warnings_alone_leave_the_topic_and_the_report_complete(tmp_path: Path) 
 
 
 def test_a_stale_topic_makes_the_report_incomplete(tmp_path: Path) -> None:
+    report = check(example(), 2570, D(2026, 12, 10))   # November's report is due: none yet
+    assert rule_ids(report, MONITORING) == ["02-current"]
+    assert report.result(MONITORING).status is Status.STALE
+    assert not report.complete
+    # Channels not reviewed this year is our advice: said, but the topic stays complete.
     p = Project(tmp_path)
     p.set_value(CHANNELS_2569, "last_updated", "2025-09-30")
     report = check(p.dataset(), 2569)
-    assert report.result(CHANNELS).status is Status.STALE
-    assert not report.complete
+    assert rule_ids(report, CHANNELS) == ["05-reviewed"]
+    assert report.result(CHANNELS).status is Status.COMPLETE
 
 
 def test_incomplete_outranks_stale_in_one_topic() -> None:
@@ -1326,3 +1331,19 @@ def test_outsiders_count_only_with_what_they_raised_and_what_was_done() -> None:
     both = data.model_copy(update={"activities": [
         activities[0].model_copy(update={"participants_from": ParticipantsFrom.BOTH})]})
     assert list(_participation_outsiders(both, ctx)) == []
+
+
+
+def test_advice_is_shown_but_decides_the_status_only_when_its_set_is_counted() -> None:
+    """unit.yml rule_sets: by default the national criteria and the department's decide a
+    topic's status; our inferences are listed as advice."""
+    advice = Rule("01-advice", PLAN, Severity.INCOMPLETE, "ข้อแนะนำ", "Advice", Source.INFERENCE,
+                  "ทดสอบ", lambda data, ctx: [Hit("แนะนำ")])
+    dataset = example()
+    report = run_checks(dataset, 2569, AS_OF, [advice], DUE_DATES)
+    assert [f.rule.id for f in report.findings] == ["01-advice"]
+    assert report.result(PLAN).status is Status.COMPLETE and not report.counts(report.findings[0])
+    counting = dataset.model_copy(update={"unit": dataset.unit.model_copy(update={
+        "rule_sets": [*dataset.unit.rule_sets, RuleSet.INFERENCE]})})
+    report = run_checks(counting, 2569, AS_OF, [advice], DUE_DATES)
+    assert report.result(PLAN).status is Status.INCOMPLETE

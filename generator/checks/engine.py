@@ -168,6 +168,20 @@ class CheckReport:
     year: int
     as_of: datetime.date
     topics: tuple[TopicResult, ...]
+    # The rule sets whose findings decide a topic's status (unit.yml rule_sets); the other
+    # rules' findings are shown as advice.
+    counted: tuple[Source, ...] = (Source.NATIONAL, Source.DEPARTMENT)
+
+    def counts(self, finding: Finding) -> bool:
+        return finding.rule.source in self.counted
+
+    @property
+    def rule_sets_th(self) -> str:
+        """Which rule sets decided the statuses, as the reports say it."""
+        shown = ", ".join(s.label_th for s in self.counted)
+        advice = [s.label_th for s in Source if s not in self.counted]
+        return shown + (f" ({', '.join(advice)}: แสดงไว้เป็นข้อแนะนำ ไม่นับในสถานะ)" if advice
+                        else "")
 
     @property
     def complete(self) -> bool:
@@ -189,12 +203,14 @@ def run_checks(dataset: Dataset, year: int, as_of: datetime.date, rules: Iterabl
     by_topic: dict[Topic, list[Rule]] = {t: [] for t in Topic}
     for rule in rules:
         by_topic[rule.topic].append(rule)
-    results = tuple(_check_topic(ctx, topic, by_topic[topic], due_dates[topic](year))
+    counted = tuple(Source(name.value) for name in dataset.unit.rule_sets)
+    results = tuple(_check_topic(ctx, topic, by_topic[topic], due_dates[topic](year), counted)
                     for topic in Topic)
-    return CheckReport(dataset.unit.name_th, year, as_of, results)
+    return CheckReport(dataset.unit.name_th, year, as_of, results, counted)
 
 
-def _check_topic(ctx: Context, topic: Topic, rules: list[Rule], due: datetime.date) -> TopicResult:
+def _check_topic(ctx: Context, topic: Topic, rules: list[Rule], due: datetime.date,
+                 counted: tuple[Source, ...]) -> TopicResult:
     data = ctx.data(topic)
     source = ctx.fy.sources.get(topic)
     findings = []
@@ -209,7 +225,8 @@ def _check_topic(ctx: Context, topic: Topic, rules: list[Rule], due: datetime.da
                                     field_name(hit.loc),
                                     located.field_of(hit.loc) if located and located.cells
                                     and hit.loc else ""))
-    return TopicResult(topic, _status(findings, data is not None, due <= ctx.as_of), due,
+    decisive = [f for f in findings if f.rule.source in counted]   # the rest is advice
+    return TopicResult(topic, _status(decisive, data is not None, due <= ctx.as_of), due,
                        data is not None, tuple(findings))
 
 

@@ -41,7 +41,9 @@ def as_text(report: CheckReport) -> str:
     lines = [tr(f"ความครบถ้วนของหัวข้อ OIT: {report.unit_name} ปีงบประมาณ {report.year} "
                 f"ณ วันที่ {thai.thai_date(report.as_of)}",
                 f"OIT completeness: {report.unit_name}, fiscal year {report.year}, "
-                f"as of {report.as_of.isoformat()} ({thai.thai_date(report.as_of)})"), ""]
+                f"as of {report.as_of.isoformat()} ({thai.thai_date(report.as_of)})"),
+             tr("เกณฑ์ที่ใช้ตัดสินสถานะ: ", "rule sets deciding the status: ") + tr(
+                 report.rule_sets_th, ", ".join(s.label_en for s in report.counted)), ""]
     width = max(display_width(t.topic.info.title_th) for t in report.topics) + 2
     marks = {status: _pad(tr(*mark), 7) for status, mark in STATUS_MARK.items()}
     for t in report.topics:
@@ -53,7 +55,8 @@ def as_text(report: CheckReport) -> str:
     if findings:
         lines += ["", tr("ข้อสังเกต:", "Findings:")]
         for f in findings:
-            severity = tr(f.rule.severity.label_th, f.rule.severity.value)
+            severity = tr(f.rule.severity.label_th, f.rule.severity.value) if report.counts(f) \
+                else tr("ข้อแนะนำ (ไม่นับ)", "advice (not counted)")
             lines.append(f"  [{f.rule.id}] {severity}: {f.message_th}")
             lines.append(f"      {finding_location(f)}")
             lines.append(tr("      ที่มา: ", "      source: ") + f.rule.reference_for(report.year))
@@ -85,5 +88,7 @@ def as_json(report: CheckReport) -> str:
     document = {"schema": JSON_SCHEMA, "unit": report.unit_name, "fiscal_year": report.year,
                 "as_of": report.as_of.isoformat(), "complete": report.complete,
                 "summary": counts, "topics": [_topic_json(t) for t in report.topics],
-                "findings": [_finding_json(f, report.year) for f in report.findings]}
+                "rule_sets": [s.value for s in report.counted],
+                "findings": [{**_finding_json(f, report.year), "counted": report.counts(f)}
+                             for f in report.findings]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

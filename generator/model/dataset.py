@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import typing
+from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -18,6 +19,23 @@ from .source import SourceFile
 
 
 # --- the unit and the whole data set ------------------------------------------
+
+class RuleSet(Enum):
+    """The sets of completeness rules a unit may count (checks.engine.Source has the same
+    values)."""
+
+    NATIONAL = "national"
+    DEPARTMENT = "department"
+    INFERENCE = "inference"
+
+
+def _rule_set(value: Any) -> Any:
+    names = {"ระดับประเทศ": "national", "เกณฑ์ ita": "national", "กรม": "department",
+             "กระทรวง": "department", "ข้อแนะนำ": "inference"}
+    return names.get(str(value).strip().lower(), str(value).strip().lower()) \
+        if isinstance(value, str) else value
+
+
 
 class Unit(Strict):
     """The agency unit that publishes these pages."""
@@ -37,6 +55,10 @@ class Unit(Strict):
     logo: OptionalDocumentFile = None
     colour: OptionalColour = None
     site_url: OptionalSiteUrl = None
+    # Which rule sets decide a topic's status (national, department, inference); the other
+    # rules' findings are shown as advice. Default: the national criteria and the department's.
+    rule_sets: list[Annotated[RuleSet, BeforeValidator(_rule_set)]] = Field(
+        default_factory=lambda: [RuleSet.NATIONAL, RuleSet.DEPARTMENT])
 
     @field_validator("logo")
     @classmethod

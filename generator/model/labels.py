@@ -10,7 +10,7 @@ LABELS = {
     "address": "ที่อยู่", "phone": "โทรศัพท์", "email": "อีเมล", "website": "เว็บไซต์",
     "domains": "โดเมน", "current_fiscal_year": "ปีงบประมาณปัจจุบัน",
     "open_data_licence": "สัญญาอนุญาตข้อมูลเปิด", "logo": "ตราสัญลักษณ์", "colour": "สีประจำหน่วยงาน",
-    "site_url": "ที่อยู่เว็บไซต์ OIT",
+    "site_url": "ที่อยู่เว็บไซต์ OIT", "rule_sets": "ชุดเกณฑ์ที่ใช้ตัดสินสถานะ",
     # every topic
     "fiscal_year": "ปีงบประมาณ", "responsible": "ผู้รับผิดชอบ", "contact_person": "ผู้ประสานงาน",
     "last_updated": "วันที่ปรับปรุงข้อมูล", "evidence": "หลักฐาน", "note": "หมายเหตุ",
