@@ -266,3 +266,17 @@ def test_each_local_document_is_published_once_from_its_file(tmp_path: Path) -> 
     ("documents/a\u200bb#1?.pdf", "documents/a%E2%80%8Bb%231%3F.pdf")])
 def test_link_paths_keep_thai_readable_and_the_link_whole(path: str, target: str) -> None:
     assert link_path(path) == target
+
+
+def test_a_statement_of_no_procurement_says_when_it_is_accepted() -> None:
+    from generator.topics import Topic
+
+    dataset = load_dataset(REPO / "data", REPO)
+    fy = dataset.years[2570]
+    plan = fy.topics[Topic.PROCUREMENT_PLAN].model_copy(update={
+        "items": [], "no_procurement": "ปีงบประมาณนี้ไม่มีรายการที่ต้องประกาศแผน"})
+    changed = dataset.model_copy(update={"years": {**dataset.years, 2570: fy.model_copy(
+        update={"topics": {**fy.topics, Topic.PROCUREMENT_PLAN: plan}})}})
+    page = _render_dataset(changed)["2570/04-procurement-plan.md"]
+    assert "ปีงบประมาณนี้ไม่มีรายการที่ต้องประกาศแผน" in page
+    assert "คำชี้แจงนี้เป็นคำตอบที่เกณฑ์ ITA รับได้ เมื่อปีงบประมาณนี้ไม่มีรายการจัดซื้อจัดจ้างที่กฎหมายกำหนด" in page

@@ -1347,3 +1347,22 @@ def test_advice_is_shown_but_decides_the_status_only_when_its_set_is_counted() -
         "rule_sets": [*dataset.unit.rule_sets, RuleSet.INFERENCE]})})
     report = run_checks(counting, 2569, AS_OF, [advice], DUE_DATES)
     assert report.result(PLAN).status is Status.INCOMPLETE
+
+
+def test_a_six_month_report_alone_meets_the_national_rule_not_the_departments() -> None:
+    """The national item asks for one report covering at least the first six months; the
+    monthly reports by the 10th are the department's rhythm."""
+    six_months = [r for r in data_of(2569, MONITORING).reports if r.as_of == D(2026, 3, 31)]
+    assert six_months
+    dataset = changed(2569, MONITORING, reports=six_months)
+    as_of = D(2026, 6, 15)   # May's report was due on 10 June
+    report = check(dataset, 2569, as_of)
+    department = [f for f in report.findings if f.rule.topic is MONITORING and report.counts(f)]
+    assert {f.rule.id for f in department} == {"02-current"}
+    assert all(f.rule.source is Source.DEPARTMENT for f in department)
+    assert report.result(MONITORING).status is Status.STALE
+    national_only = dataset.model_copy(update={"unit": dataset.unit.model_copy(update={
+        "rule_sets": [RuleSet.NATIONAL]})})
+    report = run_checks(national_only, 2569, as_of, RULES, DUE_DATES)
+    assert report.result(MONITORING).status is Status.COMPLETE
+    assert "02-current" in {f.rule.id for f in report.findings}   # still said, as advice
