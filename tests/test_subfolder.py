@@ -129,6 +129,8 @@ def test_the_sitemap_lists_every_page_and_pages_name_their_canonical_address(
     pages = {PUBLIC + p.relative_to(site).as_posix().removesuffix("index.html")
              for p in site.rglob("index.html")}
     assert listed == pages
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text("utf-8")))
+    assert dates == {"2026-11-23"}   # the build date, not the day the build ran
     page = (site / "2570" / "04-procurement-plan" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{PUBLIC}2570/04-procurement-plan/">' in page
 

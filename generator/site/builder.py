@@ -154,11 +154,21 @@ def run_mkdocs(project: Project, overrides: dict[str, Any], assets: list[Asset],
             config.theme.dirs.insert(1, str(DEFAULT_THEME))   # the project's, then oit's
         config.plugins[PLUGIN_NAME] = plugin
         try:
-            mkdocs_build(config)
+            with _environ("SOURCE_DATE_EPOCH", _build_epoch(overrides)):
+                mkdocs_build(config)   # sitemap.xml dates its pages with the build date
         except OSError as exc:
             raise _named(exc, plugin.writing or config.site_dir) from None
         except jinja2.TemplateError as exc:   # a broken override in site_theme/
             raise UserError(_template_problem(exc, project), str(FAILED)) from None
+
+
+def _build_epoch(overrides: dict[str, Any]) -> str:
+    """SOURCE_DATE_EPOCH for MkDocs: the one given, else midnight UTC of the build date."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    day = datetime.date.fromisoformat(overrides["extra"]["oit"]["build_date_iso"])
+    moment = datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
+    return str(int(moment.timestamp()))
 
 
 def _template_problem(exc: jinja2.TemplateError, project: Project) -> Problem:
