@@ -27,6 +27,11 @@ class Problem:
         return f"{where}:{field} {self.message}{expected}"
 
 
+def did_you_mean(name: str | None) -> str:
+    """"; did you mean 'name'?" after a message, or nothing when no name is close."""
+    return tr(f"; หรือหมายถึง '{name}'?", f"; did you mean '{name}'?") if name else ""
+
+
 class UserError(Exception):
     """Raised with every problem of a run; the CLI prints them and exits 1."""
 

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, ValidationInfo
 
 from .. import thai
+from ..errors import did_you_mean
 from ..language import Said, tr
 from .fields import FieldError, not_a_single_value
 
@@ -179,7 +180,7 @@ class DocumentFolder:
                        for p in self.root.rglob("*") if p.is_file())
         same = [f for f in files if _loose(f) == _loose(written)]
         close = same or difflib.get_close_matches(written, files, n=1, cutoff=0.8)
-        return tr(f"; หรือหมายถึง '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
+        return did_you_mean(close[0] if close else None)
 
 
 def _loose(path: str) -> str:

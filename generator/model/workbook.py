@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, UserError, display_path
+from ..errors import Problem, UserError, did_you_mean, display_path
 from ..language import tr
 from ..topics import Topic
 from .layout import (CATEGORIES, EVIDENCE, EVIDENCE_SHEET, GENERAL_SHEET, LABEL_HEADING,
@@ -175,14 +175,13 @@ def _topic_data(topic: Topic, sheets: dict[str, _Sheet], reading: _Reading) -> d
     tables = {plain(name): table for table in layout.tables
               for name in (table.sheet, *table.other_names)}
     known |= {t.sheet for t in layout.tables}
-    reports = 0
     for sheet in sheets.values():
         if plain(sheet.name) == plain(GENERAL_SHEET):
             _general(sheet, layout.general, data, reading)
         elif plain(sheet.name) in tables:
             table = tables[plain(sheet.name)]
-            extra = ("budget",) if layout.budget_columns and table.key == "projects" else ()
-            rows = _table(sheet, table.columns, (table.key,), reading, extra)
+            rows = _table(sheet, table.columns, (table.key,), reading,
+                          budget_columns=layout.budget_columns and table.key == "projects")
             data[table.key] = _period_map(rows, table, reading) \
                 if table.key == "planned_spending" else rows
     if layout.report_projects:
@@ -202,7 +201,6 @@ def _topic_data(topic: Topic, sheets: dict[str, _Sheet], reading: _Reading) -> d
                 continue
             data["reports"][number - 1]["projects"] = _table(
                 projects, PROGRESS, ("reports", number - 1, "projects"), reading)
-            reports += 1
     evidence = _find(sheets, EVIDENCE_SHEET)
     if evidence is not None:
         _evidence(evidence, data, reading)
@@ -210,11 +208,15 @@ def _topic_data(topic: Topic, sheets: dict[str, _Sheet], reading: _Reading) -> d
         if plain(sheet.name) not in {plain(n) for n in known} and plain(sheet.name) not in tables:
             choices = sorted(known)
             close = difflib.get_close_matches(sheet.name, choices, n=1, cutoff=0.5)
-            hint = tr(f"; หรือหมายถึง '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
-            reading.problem(tr(f"แผ่นงาน '{sheet.name}'", f"sheet '{sheet.name}'"),
+            hint = did_you_mean(close[0] if close else None)
+            reading.problem(_sheet_named(sheet.name),
                             tr(f"ไม่รู้จักแผ่นงานนี้{hint}", f"unknown sheet{hint}"),
                             tr("แผ่นงานชื่อ ", "a sheet named ") + ", ".join(choices))
     return data
+
+
+def _sheet_named(name: str) -> str:
+    return tr(f"แผ่นงาน '{name}'", f"sheet '{name}'")
 
 
 def _find(sheets: dict[str, _Sheet], name: str) -> _Sheet | None:
@@ -236,7 +238,7 @@ def _general(sheet: _Sheet, columns: tuple[Column, ...], data: dict[str, Any],
                     and r == 0:
                 continue   # the heading row, or a title above the rows
             close = difflib.get_close_matches(plain(label), list(by_label), n=1, cutoff=0.6)
-            hint = tr(f"; หรือหมายถึง '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
+            hint = did_you_mean(close[0] if close else None)
             reading.problem(f"{sheet.name}!{cell_name(r, c)}",
                             tr(f"ไม่รู้จักหัวข้อ '{label}'{hint}", f"unknown label '{label}'{hint}"),
                             tr("หัวข้อใดหัวข้อหนึ่งต่อไปนี้: ", "one of: ")
@@ -252,54 +254,48 @@ def _general(sheet: _Sheet, columns: tuple[Column, ...], data: dict[str, Any],
         target = data
         for part in loc[:-1]:
             target = target.setdefault(str(part), {})
-        if column.kind is Kind.LINES:
-            target.setdefault(str(loc[-1]), []).extend(value)
-            for i in range(len(target[str(loc[-1])]) - len(value), len(target[str(loc[-1])])):
+        if column.kind is Kind.LINES:   # several rows of one label make one list
+            lines = target.setdefault(str(loc[-1]), [])
+            for i in range(len(lines), len(lines) + len(value)):
                 reading.cells.setdefault((*loc, i), where)
+            lines.extend(value)
         else:
             target[str(loc[-1])] = value
         reading.cells.setdefault(loc, where)
 
 
 def _table(sheet: _Sheet, columns: tuple[Column, ...], loc: FieldPath, reading: _Reading,
-           extra: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """One row per item, below the heading row; empty rows skipped. ``extra``: "budget" for
-    the budget categories as columns of topic 01's projects."""
-    reading.cells.setdefault(loc, tr(f"แผ่นงาน '{sheet.name}'", f"sheet '{sheet.name}'"))
+           budget_columns: bool = False) -> list[dict[str, Any]]:
+    """One row per item, below the heading row; empty rows skipped. ``budget_columns``: topic
+    01's projects, whose budget categories are columns of their own."""
+    reading.cells.setdefault(loc, _sheet_named(sheet.name))
     by_heading = {plain(h): column for column in columns for h in column.headings}
-    categories = {plain(c): c for c in CATEGORIES} if "budget" in extra else {}
+    categories = {plain(c): c for c in CATEGORIES} if budget_columns else {}
     numbers = {plain(h) for h in NUMBER_HEADINGS}
     head = next((r for r, row in enumerate(sheet.rows)
                  if any(plain(v) in by_heading for v in row if not _empty(v))), None)
     if head is None:
-        reading.problem(tr(f"แผ่นงาน '{sheet.name}'", f"sheet '{sheet.name}'"),
+        reading.problem(_sheet_named(sheet.name),
                         tr("ไม่พบแถวหัวตาราง", "no heading row found"),
                         tr("แถวหัวตารางที่มีหัวคอลัมน์ เช่น ", "a heading row with headings such as ")
                         + ", ".join(c.heading for c in columns), blocking=True)
         return []
-    mapped: dict[int, tuple[str, Column | None]] = {}   # column → ("field"|"number"|"category:…")
+    # Each column of the sheet by what it holds: a field, a budget category, or the ลำดับ.
+    fields: dict[int, Column] = {}
+    category_at: dict[int, str] = {}
+    number_at: list[int] = []
     for c, heading in enumerate(sheet.rows[head]):
         if _empty(heading):
             continue
         key = plain(heading)
         if key in by_heading:
-            mapped[c] = ("field", by_heading[key])
+            fields[c] = by_heading[key]
         elif key in numbers:
-            mapped[c] = ("number", None)
+            number_at.append(c)
         elif key in categories:
-            mapped[c] = (f"category:{categories[key]}", None)
+            category_at[c] = categories[key]
         else:
-            choices = [col.heading for col in columns] + list(CATEGORIES if categories else ())
-            close = difflib.get_close_matches(key, [plain(h) for h in by_heading] + list(categories),
-                                              n=1, cutoff=0.5)
-            named = next((h for col in columns for h in col.headings if plain(h) == close[0]),
-                         categories.get(close[0], "")) if close else ""
-            hint = tr(f"; หรือหมายถึง '{named}'?", f"; did you mean '{named}'?") if named else ""
-            reading.problem(f"{sheet.name}!{cell_name(head, c)}",
-                            tr(f"ไม่รู้จักหัวคอลัมน์ '{heading}'{hint}",
-                               f"unknown column heading '{heading}'{hint}"),
-                            tr("หัวคอลัมน์ใดหัวคอลัมน์หนึ่งต่อไปนี้: ", "one of: ") + ", ".join(choices),
-                            blocking=True)
+            _unknown_heading(sheet, head, c, heading, columns, categories, reading)
     items: list[dict[str, Any]] = []
     for r in range(head + 1, len(sheet.rows)):
         row = sheet.rows[r]
@@ -309,28 +305,46 @@ def _table(sheet: _Sheet, columns: tuple[Column, ...], loc: FieldPath, reading: 
         item: dict[str, Any] = {}
         reading.cells.setdefault((*loc, index), tr(f"แผ่นงาน '{sheet.name}' แถว {r + 1}",
                                                   f"sheet '{sheet.name}' row {r + 1}"))
-        for c, (what, column) in mapped.items():
-            raw = row[c] if c < len(row) else None
-            if what == "number":
-                _check_number(raw, index + 1, f"{sheet.name}!{cell_name(r, c)}", reading)
-                continue
-            kind = column.kind if column is not None else Kind.AMOUNT
-            heading = column.heading if column is not None else what.split(":", 1)[1]
+
+        def read(c: int, kind: Kind, heading: str) -> tuple[Any, str]:
             where = f"{sheet.name}!{cell_name(r, c)} ({heading})"
-            value = _value(raw, kind, reading, (sheet.name, r, c), where)
+            raw = row[c] if c < len(row) else None
+            return _value(raw, kind, reading, (sheet.name, r, c), where), where
+
+        for c in number_at:
+            _check_number(row[c] if c < len(row) else None, index + 1,
+                          f"{sheet.name}!{cell_name(r, c)}", reading)
+        for c, column in fields.items():
+            value, where = read(c, column.kind, column.heading)
             if value is None:
-                continue
-            if column is None:   # a budget category
-                item.setdefault("budget", {})[heading] = value
-                reading.cells[(*loc, index, "budget", heading)] = where
                 continue
             item[column.key] = value
             reading.cells[(*loc, index, column.key)] = where
-            if kind is Kind.LINES:
+            if column.kind is Kind.LINES:
                 for i in range(len(value)):
                     reading.cells[(*loc, index, column.key, i)] = where
+        for c, category in category_at.items():
+            value, where = read(c, Kind.AMOUNT, category)
+            if value is not None:
+                item.setdefault("budget", {})[category] = value
+                reading.cells[(*loc, index, "budget", category)] = where
         items.append(item)
     return items
+
+
+def _unknown_heading(sheet: _Sheet, head: int, c: int, heading: Any, columns: tuple[Column, ...],
+                     categories: dict[str, str], reading: _Reading) -> None:
+    """A heading no field has: refused with the closest known one (it blocks the file)."""
+    by_heading = {plain(h): h for column in columns for h in column.headings}
+    close = difflib.get_close_matches(plain(heading), [*by_heading, *categories], n=1, cutoff=0.5)
+    named = (by_heading.get(close[0]) or categories.get(close[0])) if close else None
+    hint = did_you_mean(named)
+    choices = [col.heading for col in columns] + list(CATEGORIES if categories else ())
+    reading.problem(f"{sheet.name}!{cell_name(head, c)}",
+                    tr(f"ไม่รู้จักหัวคอลัมน์ '{heading}'{hint}",
+                       f"unknown column heading '{heading}'{hint}"),
+                    tr("หัวคอลัมน์ใดหัวคอลัมน์หนึ่งต่อไปนี้: ", "one of: ") + ", ".join(choices),
+                    blocking=True)
 
 
 def _period_map(rows: list[dict[str, Any]], table: Table, reading: _Reading) -> dict[str, Any]:
