@@ -166,3 +166,17 @@ def test_the_units_colour_is_checked_for_contrast(
         assert code == 0, err
     else:
         assert code == 1 and f"colour: {said} (expected a colour #RRGGBB dark enough" in err, err
+
+
+def test_a_root_link_outside_the_published_folder_is_broken(tmp_path: Path) -> None:
+    from generator.links.internal import check_on_disk, scan_site
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text('<a href="/oit/a/">in</a> <a href="/other/a/">out</a>'
+                                     '<a href="/oit">home</a>', encoding="utf-8")
+    (site / "a" / "index.html").write_text("<p>a</p>", encoding="utf-8")
+    broken, targets = check_on_disk(site, scan_site(site), "/oit/")
+    assert [(b.url, b.result) for b in broken] == [
+        ("/other/a/", "no such file in the site: /other/a/")]
+    assert sorted(targets) == ["/", "/a/"]

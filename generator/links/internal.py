@@ -152,6 +152,14 @@ def _home() -> str:
     return tr("(หน้าแรก)", "(home page)")
 
 
+def _below(base: str, target: str) -> str | None:
+    """``target`` (a path from the server's root) as a path of the site published at
+    ``base``; None when it lies outside that folder."""
+    if target.startswith(base):
+        return "/" + target[len(base):]
+    return "/" if target == base.rstrip("/") else None
+
+
 def check_on_disk(site_dir: Path, pages: Mapping[str, PageLinks], base: str = "/"
                   ) -> tuple[list[BrokenLink], dict[str, list[tuple[str, str]]]]:
     """Broken links, and every existing target with the (page, link) pairs that point to it.
@@ -166,18 +174,18 @@ def check_on_disk(site_dir: Path, pages: Mapping[str, PageLinks], base: str = "/
             if resolved is None:
                 continue
             target, fragment = resolved
-            if base != "/" and href.startswith("/"):
-                # From the server's root: inside the published folder, or not in the site.
-                target = "/" + target[len(base):] if target.startswith(base) else \
-                    ("/" if target == base.rstrip("/") else "/\0" + target)
-            if target not in files:
-                files[target] = target_file(site_dir, target)
-            found = files[target]
-            if found is None:
+            # A link from the server's root (404.html's) reaches the site through ``base``.
+            in_site = target if base == "/" or not href.startswith("/") else \
+                _below(base, target)
+            if in_site is not None and in_site not in files:
+                files[in_site] = target_file(site_dir, in_site)
+            found = files[in_site] if in_site is not None else None
+            if in_site is None or found is None:
                 broken.append(BrokenLink(page_label(page.url), href,
                                          tr(f"ไม่มีไฟล์นี้ในเว็บไซต์: {unquote(target)}",
                                             f"no such file in the site: {unquote(target)}")))
                 continue
+            target = in_site
             targets.setdefault(target, []).append((page.url, href))
             anchor = unquote(fragment)
             if anchor and found.suffix == ".html":
