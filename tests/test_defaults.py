@@ -96,6 +96,9 @@ BROKEN_CONFIG = {
                "(ควรเป็น ค่าที่ MkDocs และ Material for MkDocs รับได้",
                "mkdocs.yml:1: plugins: MkDocs cannot use this value: The \"nosuch\" plugin is not "
                "installed (expected a value MkDocs and Material for MkDocs accept"),
+    "unclosed-quote": ("site_name: 'x\ntheme:\n  name: material\n",
+                       "mkdocs.yml:1: เครื่องหมายคำพูดที่เปิดในบรรทัดนี้ไม่ได้ปิด",
+                       "mkdocs.yml:1: not valid YAML: "),
     "yaml": ("site_name: x\nextra: a: b\n",
              "mkdocs.yml:2: มีเครื่องหมาย ': ' (ทวิภาคตามด้วยเว้นวรรค) อยู่ในค่า",
              "mkdocs.yml:2: not valid YAML: mapping values are not allowed here"),

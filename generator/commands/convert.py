@@ -21,6 +21,7 @@ import yaml
 from ..errors import UsageError, display_path
 from ..language import tr
 from ..model.base import Evidence, TopicData
+from ..model.documents import LocalDocument
 from ..model.fields import Month, Period
 from ..model.layout import (CATEGORIES, EVIDENCE, EVIDENCE_SHEET, GENERAL_SHEET, LABEL_HEADING,
                             LAYOUTS, LISTS_SHEET, OWNER, PROGRESS, SIGNED_PLAN, VALUE_HEADING, Column, Kind,
@@ -57,7 +58,7 @@ def cell_value(value: Any, kind: Kind) -> Any:
         return value.label if isinstance(value, Period) else str(value)
     if isinstance(value, list):
         return "\n".join(str(cell_value(v, Kind.TEXT)) for v in value) or None
-    if hasattr(value, "path"):   # a LocalDocument
+    if isinstance(value, LocalDocument):
         return value.path
     return str(value)
 

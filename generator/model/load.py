@@ -131,7 +131,7 @@ def _load_year(year_dir: Path, root: Path | None, documents: DocumentFolder,
     for path in sorted(year_dir.iterdir()):
         topic = _topic_of(path)
         if topic is None:
-            if not path.name.startswith((".", "_", "~$", ".~lock")):
+            if not path.name.startswith((".", "_", "~$")):   # hidden; an office lock file
                 problems.append(_unknown_file(path, root))
             continue
         if topic in found:

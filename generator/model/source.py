@@ -318,20 +318,24 @@ def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        reason = " ".join(filter(None, (exc.context, exc.problem))) or "not valid YAML"
-        # An unclosed quote is found at the end of the file: name the line it opens on.
-        quoted = "quoted scalar" in reason and exc.context_mark is not None
-        mark = exc.context_mark if quoted else (exc.problem_mark or exc.context_mark)
-        line = mark.line + 1 if mark else None
-        lines = text.splitlines()   # libyaml may point past the last line: the end of the file
-        typed = lines[line - 1] if line and line <= len(lines) else ""
-        if "maximum nesting depth" in reason:
-            raise UserError(Problem(shown, line, "", str(TOO_DEEP),
-                                    str(DEPTH_EXPECTED))) from None
-        raise UserError(Problem(shown, line, "", *syntax_error(
-            exc.problem or exc.context or "not valid YAML", typed, reason))) from None
+        raise UserError(yaml_problem(exc, text, shown)) from None
     except yaml.YAMLError as exc:   # a reader error: scan_file should have found its character
         raise UserError(Problem(shown, None, "", *syntax_error(str(exc), ""))) from None
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
+    """libyaml's error in ``text`` (the file ``shown``) in plain words, at its line."""
+    reason = " ".join(filter(None, (exc.context, exc.problem))) or "not valid YAML"
+    # An unclosed quote is found at the end of the file: name the line it opens on.
+    quoted = "quoted scalar" in reason and exc.context_mark is not None
+    mark = exc.context_mark if quoted else (exc.problem_mark or exc.context_mark)
+    line = mark.line + 1 if mark else None
+    lines = text.splitlines()   # libyaml may point past the last line: the end of the file
+    typed = lines[line - 1] if line and line <= len(lines) else ""
+    if "maximum nesting depth" in reason:
+        return Problem(shown, line, "", str(TOO_DEEP), str(DEPTH_EXPECTED))
+    return Problem(shown, line, "", *syntax_error(
+        exc.problem or exc.context or "not valid YAML", typed, reason))
 
 
 # libyaml's reasons for the mistakes people make, each with what to do: (part of the reason,

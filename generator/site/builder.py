@@ -25,7 +25,7 @@ from .. import thai
 from ..errors import Problem, UserError, display_path
 from ..language import Said, tr
 from ..model.dataset import Dataset
-from ..model.source import syntax_error
+from ..model.source import yaml_problem
 from ..opendata.catalogue import CATALOGUE_PAGE
 from ..project import Project
 from ..render.pages import RULES_PAGE, status_path
@@ -213,8 +213,7 @@ def mkdocs_problem(message: str, config: Path) -> Problem:
         lines = config.read_text(encoding="utf-8", errors="replace").splitlines()
         line = next((n for n, text in enumerate(lines, 1)
                      if re.match(rf"{re.escape(top)}\s*:", text)), None)
-    shown = "mkdocs.yml" if config != DEFAULT_CONFIG else display_path(config)
-    return Problem(shown, line, key,
+    return Problem(_config_shown(config), line, key,
                    tr(f"MkDocs ใช้ค่านี้ไม่ได้: {reason}", f"MkDocs cannot use this value: {reason}"),
                    tr("ค่าที่ MkDocs และ Material for MkDocs รับได้ (ดูคู่มือของทั้งสอง) "
                       "หรือลบช่องนี้ออกเพื่อใช้ค่าเริ่มต้นของ oit",
@@ -246,17 +245,18 @@ def _mkdocs_problems(config: Path) -> Iterator[None]:
 
 
 def _yaml_problem(exc: Exception, config: Path) -> Problem | None:
-    """A syntax mistake in a mkdocs.yml (MkDocs wraps the YAML error it caught)."""
+    """A syntax mistake in a mkdocs.yml (MkDocs wraps the YAML error it caught), said as
+    one in a data file is."""
     cause = exc.__context__
     if not isinstance(cause, yaml.MarkedYAMLError):
         return None
-    mark = cause.problem_mark or cause.context_mark
-    line = mark.line + 1 if mark else None
-    lines = config.read_text(encoding="utf-8", errors="replace").splitlines()
-    typed = lines[line - 1] if line and line <= len(lines) else ""
-    reason = " ".join(filter(None, (cause.context, cause.problem)))
-    shown = "mkdocs.yml" if config != DEFAULT_CONFIG else display_path(config)
-    return Problem(shown, line, "", *syntax_error(cause.problem or reason, typed, reason))
+    text = config.read_text(encoding="utf-8", errors="replace")
+    return yaml_problem(cause, text, _config_shown(config))
+
+
+def _config_shown(config: Path) -> str:
+    """The project's mkdocs.yml by its name; oit's own by its path (a problem there is ours)."""
+    return "mkdocs.yml" if config != DEFAULT_CONFIG else display_path(config)
 
 
 @contextlib.contextmanager
