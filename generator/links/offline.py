@@ -75,15 +75,20 @@ def check_offline(dataset: Dataset, refs: Sequence[LinkRef] | None = None) -> li
     return problems
 
 
+# An evidence document's address, wherever the evidence is (evidence[0].url,
+# reports[1].evidence[0].url, source_document.url).
+_DOCUMENT_FIELD = re.compile(r"(?:^|\.)(?:evidence\[\d+\]|source_document)\.url$")
+
+
 def inside_site(ref: LinkRef, site_url: str) -> LinkProblem | None:
     """A document kept inside the folder the site is published to: uploading a new site/
     in its place would delete it (``inside-site``, a warning)."""
     site, parts = urlsplit(site_url), urlsplit(ref.url)
+    if not _DOCUMENT_FIELD.search(ref.field):
+        return None   # not a document (a channel's form belongs to the site)
     if (parts.hostname or "").lower() != (site.hostname or "").lower() \
-            or not (parts.path or "/").startswith(site.path or "/") \
-            or not ref.field.startswith(("evidence", "source_document")) \
-            and ".evidence[" not in ref.field:
-        return None   # elsewhere, or not a document (a channel's form belongs to the site)
+            or not (parts.path or "/").startswith(site.path or "/"):
+        return None
     return _problem(ref, LinkSeverity.WARNING, "inside-site",
                     tr(f"เอกสารอยู่ในโฟลเดอร์ที่เผยแพร่เว็บไซต์นี้ ({site_url}) การอัปโหลด site/ "
                        "ชุดใหม่แทนที่โฟลเดอร์นั้นจะลบเอกสารนี้ไป ให้เก็บไฟล์ไว้ใน data/documents/ "
