@@ -8,8 +8,11 @@ cd "$(dirname "$0")"
 
 # chromium drives the browser tests (launched by path, never a downloaded browser);
 # fonts-thai-tlwg gives it Thai glyphs; libreoffice-calc writes the workbooks the tests read
-# (a real spreadsheet program's .xlsx, .xls and .ods, not only our own writer's).
-DEBIAN_PACKAGES=(chromium fonts-thai-tlwg libreoffice-calc)
+# (a real spreadsheet program's .xlsx, .xls and .ods, not only our own writer's);
+# libpango-1.0-0 and libpangoft2-1.0-0 are what WeasyPrint lays out the PDF memo with
+# (`oit check --format pdf`); poppler-utils (pdftotext, pdftoppm) reads it back in the tests.
+DEBIAN_PACKAGES=(chromium fonts-thai-tlwg libreoffice-calc libpango-1.0-0 libpangoft2-1.0-0
+                 poppler-utils)
 
 if [ "${#DEBIAN_PACKAGES[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=()

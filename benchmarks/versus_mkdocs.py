@@ -65,7 +65,7 @@ def flat_mkdocs(project: Project, folder: Path) -> list[str]:
     output = generate(project, dataset, BUILD_DATE, check_all(dataset, BUILD_DATE))
     docs = folder / "docs"
     shutil.copytree(project.content_dir, docs)
-    for asset in site_files(dataset, output):
+    for asset in site_files(project, dataset, output):
         target = docs / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if asset.content is not None:

@@ -19,11 +19,12 @@ from .commands.links import links
 from .commands.new_year import new_year
 from .commands.serve import DEFAULT_PORT, serve
 from .commands.validate import validate
-from .errors import UsageError, UserError, environment_error
+from .errors import UsageError, UserError, display_path, environment_error
 from .language import tr
 from .links.cache import DEFAULT_MAX_AGE
 from .links.external import DEFAULT_THREADS, DEFAULT_TIMEOUT
 from .project import Project
+from .render.memo import MemoOptions
 from .site.lock import DEFAULT_WAIT
 from .topics import Topic
 
@@ -65,7 +66,18 @@ def make_parser() -> argparse.ArgumentParser:
                        help="Buddhist Era fiscal year (default: the unit's current_fiscal_year)")
     check.add_argument("--as-of", type=_any_date, default=None,
                        help="check as of this date (default: today in Thailand)")
-    check.add_argument("--format", choices=checking.FORMATS, default="text")
+    check.add_argument("--format", choices=checking.FORMATS, default="text",
+                       help="text (default), json, markdown; html or pdf: the working group's "
+                            "memo (บันทึกข้อความ) to print on A4, written to a file")
+    check.add_argument("--out", default=None,
+                       help="with html/pdf: the file to write (default: oit-check-YEAR.html|pdf "
+                            "in the project folder; - for standard output)")
+    check.add_argument("--to", default=None,
+                       help="with html/pdf: to whom (เรียน …; default: head.position in unit.yml)")
+    check.add_argument("--number", default=None,
+                       help="with html/pdf: the memo's number after document_code (ที่ …/NUMBER)")
+    check.add_argument("--thai-digits", action="store_true",
+                       help="with html/pdf: Thai digits (๐–๙) in the memo's text")
     _init_parser(commands.add_parser(
         "init", parents=[project], help="start a new project: data/unit.yml and this fiscal year's topic files"))
     serve = commands.add_parser(
@@ -186,8 +198,25 @@ def run_validate(project: Project, args: argparse.Namespace) -> str:
 
 
 def run_check(project: Project, args: argparse.Namespace) -> tuple[str, int]:
+    memo_only = [f"--{name.replace('_', '-')}" for name in ("out", "to", "number", "thai_digits")
+                 if getattr(args, name)]
+    if memo_only and args.format not in checking.DOCUMENTS:
+        raise UsageError(tr(f"{', '.join(memo_only)} ใช้กับ --format html หรือ --format pdf",
+                            f"{', '.join(memo_only)} go with --format html or --format pdf"))
     report = check(project, args.year, args.as_of)
-    return checking.formatted(report, args.format, project), 0 if report.complete else 1
+    code = 0 if report.complete else 1
+    if args.format not in checking.DOCUMENTS:
+        return checking.formatted(report, args.format, project), code
+    options = MemoOptions(args.to, args.number, args.thai_digits)
+    if args.out == "-":
+        sys.stdout.buffer.write(checking.memo_document(project, report, args.format, options))
+        return "", code
+    path, gaps = checking.write_memo(project, report, args.format, options,
+                                     Path(args.out) if args.out else None)
+    for gap in gaps:
+        _tell(gap)
+    return tr(f"เขียนบันทึกข้อความรายงานผลการตรวจแล้ว: {display_path(path)}",
+              f"wrote the working group's memo: {display_path(path)}"), code
 
 
 def run_init(project: Project, args: argparse.Namespace) -> str:
@@ -280,7 +309,8 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         print(f"oit {args.command}: {exc}", file=sys.stderr)
         return 2
     text, code = result if isinstance(result, tuple) else (result, 0)
-    print(text.rstrip("\n"), flush=True)
+    if text:   # empty: the command wrote its own output (a PDF to standard output)
+        print(text.rstrip("\n"), flush=True)
     return code
 
 

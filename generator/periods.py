@@ -57,3 +57,15 @@ def last_month_due(fy: int, as_of: datetime.date) -> tuple[int, int] | None:
     """The latest month of ``fy`` whose monthly report is due on ``as_of``."""
     due = [ym for ym in fiscal_months(fy) if report_due(*ym) <= as_of]
     return due[-1] if due else None
+
+
+def reported_round(fy: int, as_of: datetime.date) -> int | None:
+    """The round a working group reports on when it checks fiscal year ``fy`` on ``as_of``:
+    the round the day falls in, the second in August and September (just ended), the first
+    before the year starts; None once the year is over (the whole year is reported)."""
+    start, end = thai.fiscal_year_bounds(fy)
+    if as_of > end:
+        return None
+    if as_of < start:
+        return 1
+    return round_of(as_of) or 2

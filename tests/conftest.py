@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -217,3 +219,31 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+IS_ROOT = os.geteuid() == 0
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[str]:
+    """``path`` made read-only for real: immutable as root (root ignores modes), else
+    a mode without write; the message expected."""
+    if IS_ROOT:
+        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
+        if done.returncode:
+            pytest.skip(f"chattr +i is refused here (root, but {done.stderr.strip()})")
+        expected = ("the system does not allow writing or renaming here (Operation not "
+                    "permitted) (expected permission to write in this folder (the file or "
+                    "folder may be locked, e.g. chattr +i))")
+    else:
+        path.chmod(0o555)
+        expected = ("no permission to write or read here (Permission denied) (expected "
+                    "permission to write in this folder (e.g. chmod u+w), or the project "
+                    "moved to a folder you can write)")
+    try:
+        yield expected
+    finally:
+        if IS_ROOT:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        else:
+            path.chmod(0o755)

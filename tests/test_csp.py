@@ -17,7 +17,9 @@ CHECK_PAGE = """() => [typeof __md_scope, typeof document$,
 
 
 def _pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """The site's pages (Material's), not the working group's memos beside them."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not p.name.startswith("oit-check-"))
 
 
 def _open_all(browser: Any, site: Path, paths: list[str] | None = None,
@@ -70,6 +72,28 @@ def test_every_page_has_the_policy_and_material_runs_under_it(example_site: Path
     for scope, observable, boxes, focusable in ran:
         # Material's inline scripts and its bundle ran; so did our accessibility script.
         assert (scope, observable, boxes) == ("object", "object", focusable)
+
+
+@pytest.mark.slow
+def test_the_memo_runs_no_script_and_loads_its_fonts_under_its_policy(
+        example_site: Path, browser: Any) -> None:
+    memos = sorted(example_site.glob("*/oit-check-*.html"))
+    assert len(memos) == 2
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text))
+    with serve(example_site) as url:
+        for memo in memos:
+            text = memo.read_text(encoding="utf-8")
+            policy = text.find("content=\"default-src 'none'; style-src 'unsafe-inline';")
+            assert "<script" not in text and 0 < policy < text.index("<style"), memo
+            page.goto(f"{url}{memo.relative_to(example_site).as_posix()}")
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.fonts.ready.then(() => "
+                                 "document.fonts.check('12pt \"OIT Sarabun Thai\"', 'ก'))")
+            assert page.evaluate("[...document.fonts].filter(f => f.status == 'loaded').length") >= 2
+    page.close()
+    assert problems == []
 
 
 @pytest.mark.slow

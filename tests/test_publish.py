@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, IS_ROOT, copy_project, read_only
 from generator.site.content import PageState, page_state
 
 pytestmark = pytest.mark.slow
 OIT = Path(sys.executable).parent / "oit"
 HOOK = Path(__file__).parent / "oit_kill_hook.py"
 BUILD = ["build", "--build-date", "2026-11-23"]
-IS_ROOT = os.geteuid() == 0
 
 
 def _oit(project: Path, *args: str, cwd: Path | None = None,
@@ -272,31 +271,6 @@ def test_a_full_disk_is_a_message_and_site_and_content_stay_whole(
         assert _snapshot(project / "site") == site and _leftovers(project) == []
 
 
-@contextmanager
-def _read_only(path: Path) -> Iterator[str]:
-    """``path`` made read-only for real: immutable as root (root ignores modes), else
-    a mode without write; the message expected."""
-    if IS_ROOT:
-        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
-        if done.returncode:
-            pytest.skip(f"chattr +i is refused here (root, but {done.stderr.strip()})")
-        expected = ("the system does not allow writing or renaming here (Operation not "
-                    "permitted) (expected permission to write in this folder (the file or "
-                    "folder may be locked, e.g. chattr +i))")
-    else:
-        path.chmod(0o555)
-        expected = ("no permission to write or read here (Permission denied) (expected "
-                    "permission to write in this folder (e.g. chmod u+w), or the project "
-                    "moved to a folder you can write)")
-    try:
-        yield expected
-    finally:
-        if IS_ROOT:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-        else:
-            path.chmod(0o755)
-
-
 @pytest.mark.parametrize("folder, named, built_before", [
     ("content", "content/2569", False),
     ("site", "site", True),
@@ -307,7 +281,7 @@ def test_a_read_only_folder_is_a_message_naming_it(
     if built_before:
         assert _oit(minimal_project, *BUILD).returncode == 0
     before = _snapshot(minimal_project / "site") if built_before else None
-    with _read_only(minimal_project / folder) as expected:
+    with read_only(minimal_project / folder) as expected:
         done = _oit(minimal_project, *BUILD)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.splitlines() == [MACHINE, f"{named}: {expected}"]

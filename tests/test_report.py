@@ -66,7 +66,7 @@ def test_json_follows_the_documented_schema(capsys: pytest.CaptureFixture[str]) 
     assert [t["status"] for t in doc["topics"]] == [
         "complete", "complete", "not-due", "incomplete", "complete", "incomplete"]
     assert set(doc["topics"][0]) == {"topic", "title_th", "status", "status_th", "due",
-                                     "has_data", "findings"}
+                                     "has_data", "findings", "responsible"}
     first = doc["findings"][0]
     assert first == {"rule": "04-item-fields", "topic": "04", "severity": "incomplete",
                      "message_th": "รายการที่ 14 'ซื้อชุดอุปกรณ์คัดกรองสุขภาพสำหรับ อสม. จำนวน 400 ชุด' "
@@ -76,7 +76,7 @@ def test_json_follows_the_documented_schema(capsys: pytest.CaptureFixture[str]) 
                      "file": "data/2570/04-procurement-plan.yml", "line": 120,
                      "field": "items[13].expected_month", "source": "national",
                      "source_th": "เกณฑ์ ITA ระดับประเทศ: หมายเลขข้อของปี 2570 ยังไม่ทราบ",
-                     "counted": True}
+                     "url": None, "counted": True}
 
 
 def test_markdown_report_for_the_director(capsys: pytest.CaptureFixture[str]) -> None:
@@ -94,7 +94,7 @@ def test_as_of_accepts_a_thai_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1   # as of 10 March 2026 the FY 2568 annual report is missing from data/
 
 
-@pytest.mark.parametrize("args", [["--year", "2599"], ["--format", "pdf"], ["--as-of", "เมื่อวาน"]])
+@pytest.mark.parametrize("args", [["--year", "2599"], ["--format", "docx"], ["--as-of", "เมื่อวาน"]])
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
     try:
         code = main(["--project", str(REPO), "check", *args])

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from ..model.base import TopicData
-from ..model.dataset import Dataset, FiscalYearData
+from ..model.dataset import Dataset, FiscalYearData, Unit
 from ..model.source import FieldPath, field_name
 from ..topics import Topic
 
@@ -54,6 +54,7 @@ class Hit:
 
     message_th: str
     loc: FieldPath = ()
+    url: str = ""   # the evidence address that does not open, for the report's dead links
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class Finding:
     line: int | None
     field: str
     cell: str = ""   # in a workbook: where the field is, e.g. รายการ!B15 (รายการ)
+    url: str = ""    # a dead evidence link's address
 
 
 @dataclass(frozen=True)
@@ -160,11 +162,12 @@ class TopicResult:
     due: datetime.date
     has_data: bool
     findings: tuple[Finding, ...]
+    responsible: str | None = None   # who answers for the topic (its data's `responsible`)
 
 
 @dataclass(frozen=True)
 class CheckReport:
-    unit_name: str
+    unit: Unit
     year: int
     as_of: datetime.date
     topics: tuple[TopicResult, ...]
@@ -174,6 +177,10 @@ class CheckReport:
 
     def counts(self, finding: Finding) -> bool:
         return finding.rule.source in self.counted
+
+    @property
+    def unit_name(self) -> str:
+        return self.unit.name_th
 
     @property
     def rule_sets_th(self) -> str:
@@ -206,7 +213,7 @@ def run_checks(dataset: Dataset, year: int, as_of: datetime.date, rules: Iterabl
     counted = tuple(Source(name.value) for name in dataset.unit.rule_sets)
     results = tuple(_check_topic(ctx, topic, by_topic[topic], due_dates[topic](year), counted)
                     for topic in Topic)
-    return CheckReport(dataset.unit.name_th, year, as_of, results, counted)
+    return CheckReport(dataset.unit, year, as_of, results, counted)
 
 
 def _check_topic(ctx: Context, topic: Topic, rules: list[Rule], due: datetime.date,
@@ -224,10 +231,10 @@ def _check_topic(ctx: Context, topic: Topic, rules: list[Rule], due: datetime.da
                                     located.line_of(hit.loc) if located else None,
                                     field_name(hit.loc),
                                     located.field_of(hit.loc) if located and located.cells
-                                    and hit.loc else ""))
+                                    and hit.loc else "", hit.url))
     decisive = [f for f in findings if f.rule.source in counted]   # the rest is advice
     return TopicResult(topic, _status(decisive, data is not None, due <= ctx.as_of), due,
-                       data is not None, tuple(findings))
+                       data is not None, tuple(findings), data.responsible if data else None)
 
 
 _ORDER = [Severity.MISSING, Severity.INCOMPLETE, Severity.STALE]

@@ -24,13 +24,18 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def finding_location(finding: Finding) -> str:
+def finding_place(finding: Finding) -> str:
+    """The data file and its line (or the workbook's cell) a finding is about."""
     where = finding.file or tr("(ไม่มีแฟ้มข้อมูล)", "(no data file)")
     if finding.line:
         where += f":{finding.line}"
     if finding.cell:
         where += f" {finding.cell}"
-    return f"{where} {finding.field}".rstrip()
+    return where
+
+
+def finding_location(finding: Finding) -> str:
+    return f"{finding_place(finding)} {finding.field}".rstrip()
 
 
 def as_text(report: CheckReport) -> str:
@@ -72,14 +77,14 @@ def as_text(report: CheckReport) -> str:
 def _topic_json(t: TopicResult) -> dict[str, Any]:
     return {"topic": t.topic.value, "title_th": t.topic.info.title_th, "status": t.status.value,
             "status_th": t.status.label_th, "due": t.due.isoformat(), "has_data": t.has_data,
-            "findings": len(t.findings)}
+            "findings": len(t.findings), "responsible": t.responsible}
 
 
 def _finding_json(f: Finding, year: int) -> dict[str, Any]:
     return {"rule": f.rule.id, "topic": f.rule.topic.value, "severity": f.rule.severity.value,
             "message_th": f.message_th, "rule_th": f.rule.text_th, "rule_en": f.rule.text_en,
             "file": f.file, "line": f.line, "field": f.field, "source": f.rule.source.value,
-            "source_th": f.rule.reference_for(year)}
+            "source_th": f.rule.reference_for(year), "url": f.url or None}
 
 
 def as_json(report: CheckReport) -> str:

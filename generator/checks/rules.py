@@ -163,7 +163,8 @@ def _links_alive(data: TopicData, ctx: Context) -> Iterable[Hit]:
             continue
         reason = ctx.broken_links.get(evidence.url)
         if reason is not None:
-            yield Hit(f"ลิงก์เอกสาร '{evidence.title}' เปิดไม่ได้: {reason}", (*loc, "url"))
+            yield Hit(f"ลิงก์เอกสาร '{evidence.title}' เปิดไม่ได้: {reason}", (*loc, "url"),
+                      evidence.url)
 
 
 def _common_rules(topic: Topic) -> None:

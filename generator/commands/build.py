@@ -22,6 +22,7 @@ from ..links.refs import LinkProblem, link_refs
 from ..model.dataset import Dataset
 from ..processes import paused_gc
 from ..project import Project
+from ..render.memo import memo_assets
 from ..render.pages import SiteOutput, document_assets, drawn, make_environment, render_site
 from ..render.types import Asset
 from ..site.builder import intro_text, run_mkdocs, site_config
@@ -136,9 +137,11 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
                                 "a valid Jinja2 template")) from None
 
 
-def site_files(dataset: Dataset, output: SiteOutput) -> list[Asset]:
-    """The files the plugin adds to the site: open data, charts, evidence documents."""
-    return output.assets + drawn(output.charts) + document_assets(dataset)
+def site_files(project: Project, dataset: Dataset, output: SiteOutput) -> list[Asset]:
+    """The files the plugin adds to the site: open data, charts, evidence documents and the
+    working group's memo of each year."""
+    return (output.assets + drawn(output.charts) + document_assets(dataset)
+            + memo_assets(output.reports, project.theme_dir))
 
 
 def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
@@ -159,7 +162,7 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
         # Written into content/ before MkDocs reads it: another builder can take the site over.
         report.written = timer("generate", lambda: write_pages(
             output.pages, project.content_dir, project.root))
-        assets = timer("generate", lambda: site_files(dataset, output))
+        assets = timer("generate", lambda: site_files(project, dataset, output))
         overrides = timer("generate", lambda: site_config(
             project, dataset, output.pages, build_date, staging))
     with contextlib.ExitStack() as stack:

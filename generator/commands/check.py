@@ -3,22 +3,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from .. import thai
+from ..atomic import write_atomic
 from ..checks.engine import CheckReport, run_checks
 from ..checks.report import as_json, as_text
 from ..checks.rules import DUE_DATES, RULES
-from ..errors import UsageError
+from ..errors import UsageError, display_path
+from ..language import tr
 from ..links.cache import load_cache
 from ..links.offline import check_offline
 from ..links.refs import LinkProblem, LinkRef, link_refs, unique_urls
 from ..links.status import broken_links
 from ..model.dataset import Dataset
 from ..project import Project
+from ..render.memo import MemoOptions, is_memo, memo_html, memo_pdf
 from ..render.pages import make_environment, render_check_markdown
 from .validate import load_data
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "html", "pdf")
+DOCUMENTS = ("html", "pdf")   # the working group's memo, written to a file
 
 
 def check(project: Project, year: int | None = None,
@@ -41,6 +46,77 @@ def formatted(report: CheckReport, form: str, project: Project) -> str:
     if form == "markdown":
         return render_check_markdown(report, make_environment(project.theme_dir))
     return as_json(report) if form == "json" else as_text(report)
+
+
+def memo_path(project: Project, report: CheckReport, form: str) -> Path:
+    """Where the memo goes unless --out says: the project folder, one file per fiscal year."""
+    return project.root / f"oit-check-{report.year}.{form}"
+
+
+def write_memo(project: Project, report: CheckReport, form: str, options: MemoOptions,
+               out: Path | None = None) -> tuple[Path, list[str]]:
+    """Write the memo as ``html`` or ``pdf`` (never over a file oit did not write); the path
+    and what unit.yml lacks for it (those places are left blank, to fill in by hand)."""
+    path = out or memo_path(project, report, form)
+    if path.is_dir():
+        raise UsageError(tr(f"{display_path(path)} เป็นโฟลเดอร์ ให้ระบุชื่อไฟล์ เช่น "
+                            f"--out {display_path(path / memo_path(project, report, form).name)}",
+                            f"{display_path(path)} is a folder; name a file, e.g. --out "
+                            f"{display_path(path / memo_path(project, report, form).name)}"))
+    if path.exists() and not _ours(path):
+        raise UsageError(tr(f"มีไฟล์ {display_path(path)} อยู่แล้วและไม่ได้สร้างโดย oit "
+                            "จึงไม่เขียนทับ ให้ย้ายไฟล์นั้น หรือระบุไฟล์อื่นด้วย --out",
+                            f"{display_path(path)} exists and oit did not write it, so it is "
+                            "left alone; move it, or name another file with --out"))
+    write_atomic(path, memo_document(project, report, form, options))
+    return path, memo_gaps(report, options)
+
+
+def memo_document(project: Project, report: CheckReport, form: str,
+                  options: MemoOptions) -> bytes:
+    html = memo_html(report, options, project.theme_dir)
+    return html.encode("utf-8") if form == "html" else pdf_of(html)
+
+
+def pdf_of(html: str) -> bytes:
+    """The memo as PDF; a machine without Pango gets what to do, not a traceback."""
+    try:
+        return memo_pdf(html)
+    except (ImportError, OSError) as exc:   # WeasyPrint loads Pango when imported
+        raise UsageError(tr(
+            f"สร้าง PDF ไม่ได้ เพราะเครื่องนี้ไม่มี WeasyPrint หรือไลบรารี Pango ({exc}) "
+            "ให้ติดตั้งด้วย ./setup.sh หรือใช้ --format html แล้วสั่งพิมพ์จากเบราว์เซอร์",
+            f"cannot make a PDF: WeasyPrint or the Pango library is missing here ({exc}); "
+            "install them with ./setup.sh, or use --format html and print from a browser")
+        ) from None
+
+
+def memo_gaps(report: CheckReport, options: MemoOptions) -> list[str]:
+    """What unit.yml does not say for the memo, in the webmaster's words."""
+    unit = report.unit
+    secretary = unit.working_group.secretary if unit.working_group else None
+    wanted = [(options.to or (unit.head and unit.head.position), "head.position", "ตำแหน่งหัวหน้าหน่วยงาน (เรียน …)",
+               "the head's position (เรียน …)"),
+              (unit.head and unit.head.name, "head.name", "ชื่อหัวหน้าหน่วยงาน", "the head's name"),
+              (secretary and secretary.name, "working_group.secretary.name",
+               "ชื่อเลขานุการคณะทำงาน", "the working group secretary's name"),
+              (secretary and secretary.position, "working_group.secretary.position",
+               "ตำแหน่งเลขานุการคณะทำงาน", "the secretary's position")]
+    return [tr(f"data/unit.yml ยังไม่มี {th} ({key}) จึงเว้นไว้ให้เขียนด้วยมือ",
+               f"data/unit.yml has no {en} ({key}); left blank, to write by hand")
+            for given, key, th, en in wanted if not given]
+
+
+def _ours(path: Path) -> bool:
+    """A memo oit wrote before, so it may be replaced."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(64 * 1024)
+            file.seek(max(0, path.stat().st_size - 4096))
+            end = file.read()
+    except OSError:
+        return False
+    return is_memo(start, end)
 
 
 def check_year(dataset: Dataset, year: int, as_of: datetime.date,

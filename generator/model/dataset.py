@@ -37,6 +37,27 @@ def _rule_set(value: Any) -> Any:
 
 
 
+class Person(Strict):
+    """Someone the working group's memo is addressed to or signed by."""
+
+    name: OptionalText = None
+    position: OptionalText = None
+
+
+SECRETARY_ROLE = "คณะทำงานและเลขานุการ"
+
+
+class Secretary(Person):
+    role: Text = SECRETARY_ROLE   # the line under the position in the signature block
+
+
+class WorkingGroup(Strict):
+    """The ITA working group (คณะทำงาน) that checks the pages and reports to the head."""
+
+    name: OptionalText = None
+    secretary: Secretary | None = None
+
+
 class Unit(Strict):
     """The agency unit that publishes these pages."""
 
@@ -59,6 +80,11 @@ class Unit(Strict):
     # rules' findings are shown as advice. Default: the national criteria and the department's.
     rule_sets: list[Annotated[RuleSet, BeforeValidator(_rule_set)]] = Field(
         default_factory=lambda: [RuleSet.NATIONAL, RuleSet.DEPARTMENT])
+    # The working group's memo (oit check --format html|pdf): to the head (เรียน, and the
+    # "ทราบ" block), signed by the group's secretary, numbered under the unit's document code.
+    head: Person | None = None
+    working_group: WorkingGroup | None = None
+    document_code: OptionalText = None
 
     @field_validator("logo")
     @classmethod

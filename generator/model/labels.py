@@ -11,6 +11,8 @@ LABELS = {
     "domains": "โดเมน", "current_fiscal_year": "ปีงบประมาณปัจจุบัน",
     "open_data_licence": "สัญญาอนุญาตข้อมูลเปิด", "logo": "ตราสัญลักษณ์", "colour": "สีประจำหน่วยงาน",
     "site_url": "ที่อยู่เว็บไซต์ OIT", "rule_sets": "ชุดเกณฑ์ที่ใช้ตัดสินสถานะ",
+    "head": "หัวหน้าหน่วยงาน", "working_group": "คณะทำงาน ITA", "secretary": "เลขานุการคณะทำงาน",
+    "position": "ตำแหน่ง", "role": "หน้าที่ในคณะทำงาน", "document_code": "รหัสหนังสือ (ที่)",
     # every topic
     "fiscal_year": "ปีงบประมาณ", "responsible": "ผู้รับผิดชอบ", "contact_person": "ผู้ประสานงาน",
     "last_updated": "วันที่ปรับปรุงข้อมูล", "evidence": "หลักฐาน", "note": "หมายเหตุ",
@@ -41,6 +43,8 @@ LABELS = {
 IN_LIST = {
     ("items", "budget"): "วงเงิน", ("projects", "budget"): "งบประมาณตามงบรายจ่าย",
     ("items", "name"): "ชื่อรายการ", ("channels", "name"): "ชื่อช่องทาง",
+    ("head", "name"): "ชื่อหัวหน้าหน่วยงาน", ("secretary", "name"): "ชื่อเลขานุการ",
+    ("working_group", "name"): "ชื่อคณะทำงาน",
     ("channels", "kind"): "ประเภทช่องทาง", ("activities", "kind"): "ประเภทกิจกรรม",
     ("reports", "title"): "ชื่อรายงาน", ("activities", "title"): "ชื่อกิจกรรม",
     ("evidence", "title"): "ชื่อเอกสาร", ("source_document", "title"): "ชื่อเอกสาร",

@@ -33,19 +33,25 @@ def make_environment(theme_dir: Path | None) -> jinja2.Environment:
     ``default:NAME`` always names the packaged template, so an override can
     ``{% extends "default:01-budget-plan.md.j2" %}`` and change one block.
     """
-    defaults = jinja2.FileSystemLoader(TEMPLATE_PACKAGE_DIR)
-    loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"default": defaults}, delimiter=":")]
-    if theme_dir is not None and (theme_dir / THEME_TEMPLATE_SUBDIR).is_dir():
-        loaders.append(jinja2.FileSystemLoader(theme_dir / THEME_TEMPLATE_SUBDIR))
-    loaders.append(defaults)
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
+        loader=template_loader(theme_dir), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False,   # a build's templates do not change under it: no stat per page
         # Markdown heading ids are written {#id}: Jinja's own comment syntax would eat them.
         comment_start_string="{##", comment_end_string="##}")
     env.filters.update(FILTERS)
     return env
+
+
+def template_loader(theme_dir: Path | None) -> jinja2.BaseLoader:
+    """``site_theme/oit/NAME`` before the packaged NAME; ``default:NAME`` is always the latter."""
+    defaults = jinja2.FileSystemLoader(TEMPLATE_PACKAGE_DIR)
+    loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"default": defaults}, delimiter=":")]
+    if theme_dir is not None and (theme_dir / THEME_TEMPLATE_SUBDIR).is_dir():
+        loaders.append(jinja2.FileSystemLoader(theme_dir / THEME_TEMPLATE_SUBDIR))
+    loaders.append(defaults)
+    return jinja2.ChoiceLoader(loaders)
+
 
 def _baht(value: Decimal | None) -> str:
     return "–" if value is None else thai.baht(value)
@@ -126,6 +132,7 @@ class SiteOutput:
     pages: list[Page]
     open_data: OpenData
     charts: list[Chart]          # the chart images, not drawn yet (see drawn())
+    reports: Mapping[int, CheckReport]   # each year's check, for its memo (render/memo.py)
 
     @property
     def assets(self) -> list[Asset]:
@@ -156,7 +163,7 @@ def render_site(dataset: Dataset, *, build_date: datetime.date, intro: str,
     pages.append(_render(env, "catalogue.md.j2", CATALOGUE_PAGE, CATALOGUE_TITLE,
                          {**common, "open_data": open_data}))
     pages += [page for output in by_year for page in output.pages]
-    return SiteOutput(pages, open_data, [c for o in by_year for c in o.charts])
+    return SiteOutput(pages, open_data, [c for o in by_year for c in o.charts], reports)
 
 
 def _site_pages(env: jinja2.Environment, common: dict[str, Any], intro: str) -> list[Page]:
@@ -190,7 +197,8 @@ def _render_year(env: jinja2.Environment, common: dict[str, Any], dataset: Datas
 
 def _report_context(report: CheckReport, *, for_site: bool) -> dict[str, Any]:
     return {"report": report, "badges": for_site, "topic_links": for_site,
-            "rules_link": f"../{RULES_PAGE}" if for_site else ""}
+            "rules_link": f"../{RULES_PAGE}" if for_site else "",
+            "memo_link": site_memo_path(report.year).split("/")[-1] if for_site else ""}
 
 
 def render_check_markdown(report: CheckReport, env: jinja2.Environment) -> str:
@@ -201,6 +209,11 @@ def render_check_markdown(report: CheckReport, env: jinja2.Environment) -> str:
 
 def status_path(year: int) -> str:
     return f"{year}/status.md"
+
+
+def site_memo_path(year: int) -> str:
+    """The working group's memo of the year, beside its status page (render/memo.py)."""
+    return f"{year}/oit-check-{year}.html"
 
 
 def _topic_page(env: jinja2.Environment, context: dict[str, Any], fy: FiscalYearData,
