@@ -49,12 +49,14 @@ def subject(report: CheckReport) -> str:
 
 
 def memo_html(report: CheckReport, options: MemoOptions = MemoOptions(),
-              theme_dir: Path | None = None, fonts: str | None = None) -> str:
+              theme_dir: Path | None = None, fonts: str | None = None,
+              env: jinja2.Environment | None = None) -> str:
     """The memo as one HTML file; every value from the data is escaped (autoescape).
 
     ``fonts``: the folder of the site's own Sarabun files, relative to the memo, for the copy
-    published beside the status page; default: the fonts inside the file."""
-    env = _environment(theme_dir)
+    published beside the status page; default: the fonts inside the file. ``env``: the
+    templates, when compiled once for many memos (memo_environment)."""
+    env = env or memo_environment(theme_dir)
     unit = report.unit
     head = unit.head
     group = unit.working_group
@@ -72,8 +74,9 @@ def memo_html(report: CheckReport, options: MemoOptions = MemoOptions(),
 
 def memo_assets(reports: Mapping[int, CheckReport], theme_dir: Path | None) -> list[Asset]:
     """The memo of every year, published beside its status page (site_memo_path)."""
-    return [Asset(site_memo_path(year), memo_html(report, theme_dir=theme_dir,
-                                                  fonts=SITE_FONTS).encode("utf-8"))
+    env = memo_environment(theme_dir)
+    return [Asset(site_memo_path(year), memo_html(report, fonts=SITE_FONTS,
+                                                  env=env).encode("utf-8"))
             for year, report in reports.items()]
 
 
@@ -141,7 +144,8 @@ def _date(context: Any, day: datetime.date, style: str = "full") -> str:
     return thai.thai_date(day, style, thai_digits=context["options"].thai_digits)
 
 
-def _environment(theme_dir: Path | None) -> jinja2.Environment:
+def memo_environment(theme_dir: Path | None) -> jinja2.Environment:
+    """The memo's templates (site_theme/oit/ first), HTML-escaping every value."""
     env = jinja2.Environment(loader=template_loader(theme_dir), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True)
