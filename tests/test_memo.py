@@ -324,6 +324,7 @@ def test_the_json_report_names_who_is_responsible_and_the_dead_link(
 
 # --- the site ----------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_status_page_links_to_the_memo_that_prints_on_a4(example_site: Path) -> None:
     status = (example_site / "2570" / "status" / "index.html").read_text(encoding="utf-8")
     link = re.search(r'<a href="([^"]+)">บันทึกข้อความรายงานผลการตรวจ ปีงบประมาณ พ.ศ. 2570</a>'
