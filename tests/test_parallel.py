@@ -9,6 +9,8 @@ import pytest
 
 from generator.processes import paused_gc
 
+pytestmark = pytest.mark.alone   # its timings are the point (conftest.py)
+
 REPO = Path(__file__).resolve().parent.parent
 
 def test_paused_gc_restores_what_it_found() -> None:

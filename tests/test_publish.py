@@ -18,7 +18,7 @@ import pytest
 from conftest import FIXTURES, IS_ROOT, copy_project, read_only
 from generator.site.content import PageState, page_state
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.alone]   # alone: timings
 OIT = Path(sys.executable).parent / "oit"
 HOOK = Path(__file__).parent / "oit_kill_hook.py"
 BUILD = ["build", "--build-date", "2026-11-23"]

@@ -43,8 +43,8 @@ def test_no_table_scrolls_sideways_and_the_page_fits(
         path: str, width: int, site_url: str, browser: Any,
         tmp_path_factory: pytest.TempPathFactory) -> None:
     page = _page(browser, width)
-    page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
+    page.goto(site_url + path)   # "load": the tables' script has run
+    page.evaluate("document.fonts.ready.then(() => true)")   # widths are measured in Sarabun
     shots = tmp_path_factory.getbasetemp() / "screenshots"
     shots.mkdir(exist_ok=True)
     page.screenshot(path=str(shots / f"{path.strip('/').replace('/', '-') or 'home'}-{width}.png"),
