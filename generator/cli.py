@@ -208,13 +208,14 @@ def run_check(project: Project, args: argparse.Namespace) -> tuple[str, int]:
     if args.format not in checking.DOCUMENTS:
         return checking.formatted(report, args.format, project), code
     options = MemoOptions(args.to, args.number, args.thai_digits)
+    gaps = checking.memo_gaps(report, options)
+    if gaps:   # blanks to fill in by hand
+        _tell(checking.memo_gaps_said(gaps))
     if args.out == "-":
         sys.stdout.buffer.write(checking.memo_document(project, report, args.format, options))
         return "", code
-    path, gaps = checking.write_memo(project, report, args.format, options,
-                                     Path(args.out) if args.out else None)
-    for gap in gaps:
-        _tell(gap)
+    path = checking.write_memo(project, report, args.format, options,
+                               Path(args.out) if args.out else None)
     return tr(f"เขียนบันทึกข้อความรายงานผลการตรวจแล้ว: {display_path(path)}",
               f"wrote the working group's memo: {display_path(path)}"), code
 

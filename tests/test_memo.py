@@ -17,10 +17,10 @@ import pytest
 import yaml
 
 from conftest import read_only
-from generator import periods
+from generator import language, periods
 from generator.checks.engine import CheckReport
 from generator.cli import main
-from generator.commands.check import check_year, memo_gaps
+from generator.commands.check import check_year, memo_gaps, memo_gaps_said
 from generator.model.load import load_dataset
 from generator.render.memo import MemoOptions, memo_html, subject
 
@@ -208,9 +208,12 @@ def test_what_unit_yml_lacks_is_a_dotted_line_and_said(tmp_path: Path) -> None:
     assert blanks == 8
     text = _flat("".join(reader.all))
     assert "ตามที่คณะทำงาน ได้ตรวจ" in text and "คณะทำงานและเลขานุการ" in text
-    assert [re.findall(r"\(([a-z_.]+)\)", g) for g in memo_gaps(report, MemoOptions())] == [
-        ["head.position"], ["head.name"], ["working_group.secretary.name"],
-        ["working_group.secretary.position"]]
+    gaps = memo_gaps(report, MemoOptions())
+    assert gaps == ["head.position", "head.name", "working_group.secretary.name",
+                    "working_group.secretary.position"]
+    language.use("th")
+    assert memo_gaps_said(gaps).startswith(
+        "data/unit.yml ยังไม่มี ตำแหน่งหัวหน้าหน่วยงาน (head.position), ชื่อหัวหน้าหน่วยงาน (head.name), ")
     assert len(memo_gaps(report, MemoOptions(to="ผู้อำนวยการ"))) == 3
 
 

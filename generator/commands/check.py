@@ -54,9 +54,8 @@ def memo_path(project: Project, report: CheckReport, form: str) -> Path:
 
 
 def write_memo(project: Project, report: CheckReport, form: str, options: MemoOptions,
-               out: Path | None = None) -> tuple[Path, list[str]]:
-    """Write the memo as ``html`` or ``pdf`` (never over a file oit did not write); the path
-    and what unit.yml lacks for it (those places are left blank, to fill in by hand)."""
+               out: Path | None = None) -> Path:
+    """Write the memo as ``html`` or ``pdf`` (never over a file oit did not write); its path."""
     path = out or memo_path(project, report, form)
     if path.is_dir():
         raise UsageError(tr(f"{display_path(path)} เป็นโฟลเดอร์ ให้ระบุชื่อไฟล์ เช่น "
@@ -69,7 +68,7 @@ def write_memo(project: Project, report: CheckReport, form: str, options: MemoOp
                             f"{display_path(path)} exists and oit did not write it, so it is "
                             "left alone; move it, or name another file with --out"))
     write_atomic(path, memo_document(project, report, form, options))
-    return path, memo_gaps(report, options)
+    return path
 
 
 def memo_document(project: Project, report: CheckReport, form: str,
@@ -92,19 +91,31 @@ def pdf_of(html: str) -> bytes:
 
 
 def memo_gaps(report: CheckReport, options: MemoOptions) -> list[str]:
-    """What unit.yml does not say for the memo, in the webmaster's words."""
+    """The details of the memo that unit.yml does not give (the memo leaves them blank)."""
     unit = report.unit
     secretary = unit.working_group.secretary if unit.working_group else None
-    wanted = [(options.to or (unit.head and unit.head.position), "head.position", "ตำแหน่งหัวหน้าหน่วยงาน (เรียน …)",
-               "the head's position (เรียน …)"),
-              (unit.head and unit.head.name, "head.name", "ชื่อหัวหน้าหน่วยงาน", "the head's name"),
-              (secretary and secretary.name, "working_group.secretary.name",
-               "ชื่อเลขานุการคณะทำงาน", "the working group secretary's name"),
-              (secretary and secretary.position, "working_group.secretary.position",
-               "ตำแหน่งเลขานุการคณะทำงาน", "the secretary's position")]
-    return [tr(f"data/unit.yml ยังไม่มี {th} ({key}) จึงเว้นไว้ให้เขียนด้วยมือ",
-               f"data/unit.yml has no {en} ({key}); left blank, to write by hand")
-            for given, key, th, en in wanted if not given]
+    given = {"head.position": options.to or (unit.head and unit.head.position),
+             "head.name": unit.head and unit.head.name,
+             "working_group.secretary.name": secretary and secretary.name,
+             "working_group.secretary.position": secretary and secretary.position}
+    return [key for key, value in given.items() if not value]
+
+
+_GAP_NAMES = {"head.position": ("ตำแหน่งหัวหน้าหน่วยงาน", "the head's position"),
+              "head.name": ("ชื่อหัวหน้าหน่วยงาน", "the head's name"),
+              "working_group.secretary.name": ("ชื่อเลขานุการคณะทำงาน", "the secretary's name"),
+              "working_group.secretary.position": ("ตำแหน่งเลขานุการคณะทำงาน",
+                                                   "the secretary's position")}
+
+
+def memo_gaps_said(gaps: list[str]) -> str:
+    """One line for the webmaster: what is missing, and where to add it."""
+    th = ", ".join(f"{_GAP_NAMES[g][0]} ({g})" for g in gaps)
+    en = ", ".join(f"{_GAP_NAMES[g][1]} ({g})" for g in gaps)
+    return tr(f"data/unit.yml ยังไม่มี {th} บันทึกข้อความจึงเว้นช่องเหล่านี้ไว้ให้เขียนด้วยมือ "
+              "(เพิ่ม head: และ working_group: ได้ตามตัวอย่างใน data/README.md ข้อ 3)",
+              f"data/unit.yml does not give {en}: the memo leaves them blank, to write in by "
+              "hand (add head: and working_group: as data/README.md, section 3, shows)")
 
 
 def _ours(path: Path) -> bool:
