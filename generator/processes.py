@@ -2,34 +2,27 @@
 cyclic-garbage walks while the model is being built."""
 from __future__ import annotations
 
-import ctypes
 import gc
-import os
-import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 _PR_SET_PDEATHSIG = 1   # linux/prctl.h
 
 
-def die_with_parent(parent: int) -> None:
-    """In a child of ``parent``: be killed when the parent dies, even by ``kill -9``, so no
-    program started by a build outlives it (Linux prctl; elsewhere nothing)."""
-    if not sys.platform.startswith("linux"):
-        return
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:   # the parent died before the request took hold
-        os._exit(1)
+def die_with_parent(parent: int) -> str:
+    """Python code for a child to run first: be killed when ``parent`` dies, even by
+    ``kill -9``, so no program started by a build outlives it (Linux prctl; elsewhere nothing).
 
-
-def child_of_this_process() -> Callable[[], None] | None:
-    """A ``preexec_fn`` for subprocess: the program started dies with this process
-    (None where there is no such request: subprocess refuses preexec_fn on Windows)."""
+    The child runs it itself rather than as subprocess's ``preexec_fn``: with a preexec_fn,
+    Python runs the fork handlers that logging registers in this process, and a Ctrl-C landing
+    in one is printed as 'Exception ignored … KeyboardInterrupt' and lost (the build went on;
+    tests/test_parallel.py)."""
     if not sys.platform.startswith("linux"):
-        return None
-    parent = os.getpid()
-    return lambda: die_with_parent(parent)
+        return "pass"
+    return (f"import ctypes, os, signal; "
+            f"ctypes.CDLL(None).prctl({_PR_SET_PDEATHSIG}, signal.SIGKILL, 0, 0, 0); "
+            f"os.getppid() == {parent} or os._exit(1)")   # the parent died before it took hold
 
 
 @contextmanager

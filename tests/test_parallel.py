@@ -13,6 +13,7 @@ pytestmark = pytest.mark.alone   # its timings are the point (conftest.py)
 
 REPO = Path(__file__).resolve().parent.parent
 
+
 def test_paused_gc_restores_what_it_found() -> None:
     assert gc.isenabled()
     with paused_gc():
@@ -29,9 +30,10 @@ def test_paused_gc_restores_what_it_found() -> None:
 
 ORPHANS = """
 import os, subprocess, sys, time
-from generator.processes import child_of_this_process
+from generator.processes import die_with_parent
 
-program = subprocess.Popen(["sleep", "60"], preexec_fn=child_of_this_process())
+program = subprocess.Popen([sys.executable, "-c",
+                            die_with_parent(os.getpid()) + "; import time; time.sleep(60)"])
 print(program.pid, flush=True)
 time.sleep(60)
 """
@@ -73,3 +75,16 @@ def test_programs_die_with_a_build_killed_by_sigkill() -> None:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
         parent.wait()
+
+
+def test_starting_linkchecker_runs_no_fork_handler_here() -> None:
+    """A Ctrl-C landing in a fork handler that logging registers was printed as 'Exception
+    ignored … KeyboardInterrupt' and lost, the build going on (found by the Ctrl-C test under
+    load): subprocess runs those handlers only for a preexec_fn, which LinkChecker's start no
+    longer uses (it asks to die with the build itself, test above)."""
+    from generator.links.internal import site_checker
+
+    forks: list[int] = []
+    os.register_at_fork(after_in_parent=lambda: forks.append(os.getpid()))
+    site_checker().close()
+    assert forks == []

@@ -18,7 +18,7 @@ import pytest
 from conftest import FIXTURES, IS_ROOT, copy_project, read_only
 from generator.site.content import PageState, page_state
 
-pytestmark = [pytest.mark.slow, pytest.mark.alone]   # alone: timings
+pytestmark = pytest.mark.slow
 OIT = Path(sys.executable).parent / "oit"
 HOOK = Path(__file__).parent / "oit_kill_hook.py"
 BUILD = ["build", "--build-date", "2026-11-23"]
@@ -102,6 +102,7 @@ def _killed_run(project: Path, after: float, hook: str = "") -> int:
     return proc.returncode
 
 
+@pytest.mark.alone   # its timings are the point (conftest.py)
 def test_site_is_whole_after_a_kill_at_any_of_34_moments_and_the_next_build_cleans_up(
         reference: tuple[Path, dict[str, bytes], float]) -> None:
     project, site, _ = reference
@@ -164,6 +165,7 @@ def _watch_site(project: Path) -> Iterator[list[str]]:
 
 # The second build starts this share of a build's time after the first: together, early,
 # late, and after the first has finished.
+@pytest.mark.alone   # its timings are the point (conftest.py)
 @pytest.mark.parametrize("share", [0.0, 0.3, 0.7, 1.5])
 def test_two_builds_at_once_both_succeed_and_never_break_site_or_content(
         reference: tuple[Path, dict[str, bytes], float], share: float) -> None:
@@ -376,6 +378,7 @@ def test_linkchecker_that_cannot_start_is_a_message(
     assert [p for p in _leftovers(project) if p.startswith("site-")] == []
 
 
+@pytest.mark.alone   # its timings are the point (conftest.py)
 def test_a_build_that_cannot_get_the_lock_in_time_says_who_holds_it(
         minimal_project: Path) -> None:
     from test_lock import held_elsewhere
@@ -419,6 +422,7 @@ def _wait_for_lock(project: Path, pid: int) -> None:
     pytest.fail("the build never took the lock")
 
 
+@pytest.mark.alone   # its timings are the point (conftest.py)
 def test_ctrl_c_at_any_moment_ends_quietly_and_leaves_a_whole_site(
         reference: tuple[Path, dict[str, bytes], float]) -> None:
     project, site, _ = reference

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..errors import Problem, UserError
 from ..language import Said, tr
-from ..processes import child_of_this_process
+from ..processes import die_with_parent
 
 INSTALL_HINT = Said("LinkChecker 10 ในสภาพแวดล้อมเดียวกับ oit "
                     "(./setup.sh --install-only ติดตั้งให้ หรือ pip install 'LinkChecker>=10.5,<11')",
@@ -61,7 +61,8 @@ _RUN = "import runpy; runpy.run_module('linkcheck', run_name='__main__', alter_s
 def linkchecker_command(local: bool) -> list[str]:
     """LinkChecker's command line, tuned as above (``local``: only our own server)."""
     # -P: a linkcheck.py in the working folder must not stand in for LinkChecker.
-    return [sys.executable, "-P", "-c", "; ".join([_POLL, *([_NO_WAIT] if local else []), _RUN])]
+    return [sys.executable, "-P", "-c", "; ".join([die_with_parent(os.getpid()), _POLL,
+                                                   *([_NO_WAIT] if local else []), _RUN])]
 
 
 class LinkChecker:
@@ -90,7 +91,7 @@ class LinkChecker:
                  "--no-robots", "-o", "csv/utf-8", "--stdin", *args],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 text=True, encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-                pass_fds=(read_end,), preexec_fn=child_of_this_process())
+                pass_fds=(read_end,))
         finally:
             os.close(read_end)
 
