@@ -427,3 +427,12 @@ def test_the_html_memo_prints_on_a4_in_chromium_without_a_cut_row(
     pages = _pages(tmp_path / "printed.pdf")
     assert len(pages) >= 3
     _assert_no_row_is_cut(pages, _report(data=example_project / "data"))
+
+
+def test_a_project_may_restyle_the_memo(tmp_path: Path) -> None:
+    theme = tmp_path / "site_theme"
+    (theme / "oit").mkdir(parents=True)
+    (theme / "oit" / "memo.css").write_text("h1 { color: #123456; }\n", encoding="utf-8")
+    html = memo_html(_report(), theme_dir=theme)
+    assert "h1 { color: #123456; }" in html and "margin: 2.5cm 2cm 2cm 3cm" not in html
+    assert "บันทึกข้อความ" in html
