@@ -436,3 +436,23 @@ def test_a_project_may_restyle_the_memo(tmp_path: Path) -> None:
     html = memo_html(_report(), theme_dir=theme)
     assert "h1 { color: #123456; }" in html and "margin: 2.5cm 2cm 2cm 3cm" not in html
     assert "บันทึกข้อความ" in html
+
+
+def test_a_finding_in_an_item_names_the_items_own_group(tmp_path: Path) -> None:
+    data = shutil.copytree(REPO / "data", tmp_path / "data")
+    plan = data / "2570" / "04-procurement-plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    item = "  - name: ซื้อชุดอุปกรณ์คัดกรองสุขภาพสำหรับ อสม. จำนวน 400 ชุด\n"
+    assert item in text
+    start = text.index(item)
+    end = text.index("\n  - name:", start + 1)
+    row = re.sub(r"responsible: .*", "responsible: กลุ่มส่งเสริมสุขภาพชุมชน (ทดสอบ)",
+                 text[start:end])
+    plan.write_text(text[:start] + row + text[end:], encoding="utf-8")
+    report = _report(data=data)
+    finding = next(f for f in report.findings if f.field == "items[13].expected_month")
+    assert finding.responsible == "กลุ่มส่งเสริมสุขภาพชุมชน (ทดสอบ)"
+    others = [f for f in report.findings if f.rule.topic.value == "06"]
+    assert others and all(f.responsible == "" for f in others)   # their topic's group answers
+    text = _text(memo_html(report))
+    assert "ไม่ระบุเดือนที่คาดว่าจะจัดหา" in text and "กลุ่มส่งเสริมสุขภาพชุมชน (ทดสอบ)" in text

@@ -76,7 +76,7 @@ def test_json_follows_the_documented_schema(capsys: pytest.CaptureFixture[str]) 
                      "file": "data/2570/04-procurement-plan.yml", "line": 120,
                      "field": "items[13].expected_month", "source": "national",
                      "source_th": "เกณฑ์ ITA ระดับประเทศ: หมายเลขข้อของปี 2570 ยังไม่ทราบ",
-                     "url": None, "counted": True}
+                     "url": None, "responsible": "กลุ่มพัฒนาระบบสุขภาพชุมชน", "counted": True}
 
 
 def test_markdown_report_for_the_director(capsys: pytest.CaptureFixture[str]) -> None:

@@ -153,6 +153,7 @@ class Finding:
     field: str
     cell: str = ""   # in a workbook: where the field is, e.g. รายการ!B15 (รายการ)
     url: str = ""    # a dead evidence link's address
+    responsible: str = ""   # who answers for the finding's row (an item's group), if not the topic
 
 
 @dataclass(frozen=True)
@@ -231,10 +232,23 @@ def _check_topic(ctx: Context, topic: Topic, rules: list[Rule], due: datetime.da
                                     located.line_of(hit.loc) if located else None,
                                     field_name(hit.loc),
                                     located.field_of(hit.loc) if located and located.cells
-                                    and hit.loc else "", hit.url))
+                                    and hit.loc else "", hit.url, _row_responsible(data, hit.loc)))
     decisive = [f for f in findings if f.rule.source in counted]   # the rest is advice
     return TopicResult(topic, _status(decisive, data is not None, due <= ctx.as_of), due,
                        data is not None, tuple(findings), data.responsible if data else None)
+
+
+def _row_responsible(data: TopicData | None, loc: FieldPath) -> str:
+    """The ``responsible`` of the row a finding points into (a procurement item's group), when
+    the row names one of its own."""
+    found, node = "", data
+    for key in loc:
+        node = node[key] if isinstance(key, int) and isinstance(node, list) and \
+            key < len(node) else getattr(node, str(key), None)
+        if node is None:
+            break
+        found = getattr(node, "responsible", None) or found
+    return found
 
 
 _ORDER = [Severity.MISSING, Severity.INCOMPLETE, Severity.STALE]

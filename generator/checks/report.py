@@ -84,7 +84,8 @@ def _finding_json(f: Finding, year: int) -> dict[str, Any]:
     return {"rule": f.rule.id, "topic": f.rule.topic.value, "severity": f.rule.severity.value,
             "message_th": f.message_th, "rule_th": f.rule.text_th, "rule_en": f.rule.text_en,
             "file": f.file, "line": f.line, "field": f.field, "source": f.rule.source.value,
-            "source_th": f.rule.reference_for(year), "url": f.url or None}
+            "source_th": f.rule.reference_for(year), "url": f.url or None,
+            "responsible": f.responsible or None}
 
 
 def as_json(report: CheckReport) -> str:
