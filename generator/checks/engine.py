@@ -196,6 +196,11 @@ class CheckReport:
         return all(t.status.ok for t in self.topics)
 
     @property
+    def summary(self) -> dict[Status, int]:
+        """How many topics have each status."""
+        return {s: sum(1 for t in self.topics if t.status is s) for s in Status}
+
+    @property
     def findings(self) -> list[Finding]:
         return [f for t in self.topics for f in t.findings]
 

@@ -90,7 +90,7 @@ def _finding_json(f: Finding, year: int) -> dict[str, Any]:
 
 def as_json(report: CheckReport) -> str:
     """The stable machine-readable form; documented in README (schema oit-check/1)."""
-    counts = {s.value: sum(1 for t in report.topics if t.status is s) for s in Status}
+    counts = {s.value: count for s, count in report.summary.items()}
     document = {"schema": JSON_SCHEMA, "unit": report.unit_name, "fiscal_year": report.year,
                 "as_of": report.as_of.isoformat(), "complete": report.complete,
                 "summary": counts, "topics": [_topic_json(t) for t in report.topics],

@@ -56,12 +56,12 @@ def memo_path(project: Project, report: CheckReport, form: str) -> Path:
 def write_memo(project: Project, report: CheckReport, form: str, options: MemoOptions,
                out: Path | None = None) -> Path:
     """Write the memo as ``html`` or ``pdf`` (never over a file oit did not write); its path."""
-    path = out or memo_path(project, report, form)
+    default = memo_path(project, report, form)
+    path = out or default
     if path.is_dir():
-        raise UsageError(tr(f"{display_path(path)} เป็นโฟลเดอร์ ให้ระบุชื่อไฟล์ เช่น "
-                            f"--out {display_path(path / memo_path(project, report, form).name)}",
-                            f"{display_path(path)} is a folder; name a file, e.g. --out "
-                            f"{display_path(path / memo_path(project, report, form).name)}"))
+        example = display_path(path / default.name)
+        raise UsageError(tr(f"{display_path(path)} เป็นโฟลเดอร์ ให้ระบุชื่อไฟล์ เช่น --out {example}",
+                            f"{display_path(path)} is a folder; name a file, e.g. --out {example}"))
     if path.exists() and not _ours(path):
         raise UsageError(tr(f"มีไฟล์ {display_path(path)} อยู่แล้วและไม่ได้สร้างโดย oit "
                             "จึงไม่เขียนทับ ให้ย้ายไฟล์นั้น หรือระบุไฟล์อื่นด้วย --out",

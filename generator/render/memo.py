@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from .. import periods, thai
-from ..checks.engine import CheckReport, Finding, Source, ita_item
+from ..checks.engine import CheckReport, Finding, Source, Status, ita_item
 from ..checks.report import finding_place
 from ..topics import Topic
 from .pages import TEMPLATE_PACKAGE_DIR, site_memo_path, template_loader
@@ -65,11 +65,11 @@ def memo_html(report: CheckReport, options: MemoOptions = MemoOptions(),
         to=options.to or (head.position if head else None),
         head=head, group=group, secretary=group.secretary if group else None,
         number=_number(unit.document_code, options.number),
-        counts=_counts(report), dead_links=[f for f in report.findings if f.url],
+        complete=report.summary[Status.COMPLETE], not_due=report.summary[Status.NOT_DUE],
+        dead_links=[f for f in report.findings if f.url],
         sources=[(s, s in report.counted) for s in Source],
         items=[(t, ita_item(report.year, t)) for t in Topic],
-        css=_fonts_css(fonts) + "\n" + _stylesheet(env, "memo.css"),
-        screen_css=_stylesheet(env, "memo-screen.css"), generator=MEMO_GENERATOR)
+        fonts_css=_fonts_css(fonts), generator=MEMO_GENERATOR)
 
 
 def memo_assets(reports: Mapping[int, CheckReport], theme_dir: Path | None) -> list[Asset]:
@@ -107,12 +107,6 @@ def _number(code: str | None, number: str | None) -> tuple[str, bool]:
     return (f"{code}/" if code else (number or "")), not number
 
 
-def _counts(report: CheckReport) -> dict[str, int]:
-    return {"ok": sum(1 for t in report.topics if t.status.ok and t.has_data),
-            "not_due": sum(1 for t in report.topics if t.status.ok and not t.has_data),
-            "bad": sum(1 for t in report.topics if not t.status.ok)}
-
-
 @functools.cache
 def _fonts_css(folder: str | None) -> str:
     """Sarabun (OFL), from ``folder`` or inside the file. The Thai and Latin subsets are two
@@ -126,13 +120,6 @@ def _fonts_css(folder: str | None) -> str:
             faces.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
                          f'src: url({url}) format("woff2"); }}')
     return "\n".join(faces)
-
-
-def _stylesheet(env: jinja2.Environment, name: str) -> str:
-    """A stylesheet of the templates folder (site_theme/oit/ may replace it)."""
-    assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, name)
-    return source
 
 
 def _digits(context: Any, value: object) -> str:
@@ -151,6 +138,10 @@ def memo_environment(theme_dir: Path | None) -> jinja2.Environment:
                              lstrip_blocks=True)
     env.filters.update({"n": jinja2.pass_context(_digits), "date": jinja2.pass_context(_date),
                         "place": finding_place, "reference": _reference})
+    # The stylesheets, read once with the templates (site_theme/oit/ may replace them too).
+    assert env.loader is not None
+    env.globals.update({f"{media}_css": env.loader.get_source(env, name)[0] for media, name
+                        in (("print", "memo.css"), ("screen", "memo-screen.css"))})
     return env
 
 
