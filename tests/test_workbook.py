@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from generator.cli import main
-from generator.commands.convert import write_workbook
+from generator.commands.convert import workbook_bytes
 from generator.errors import UserError
 from generator.model.layout import GENERAL_SHEET
 from generator.model.load import load_dataset
@@ -54,7 +54,7 @@ def _as_workbook(project: Path, topic: Topic = Topic.PROCUREMENT_PLAN, year: int
     """The topic's YAML replaced by our own workbook of the same data."""
     data = _dataset(project).years[year].topics[topic]
     target = project / "data" / str(year) / f"{topic.slug}.xlsx"
-    write_workbook(topic, data, target)
+    target.write_bytes(workbook_bytes(topic, data))
     (project / "data" / str(year) / f"{topic.slug}.yml").unlink()
     return target
 
@@ -245,7 +245,7 @@ def test_every_mistake_of_a_workbook_at_once_in_thai(example_project: Path,
 def test_a_topic_in_both_forms_is_refused_naming_both(example_project: Path) -> None:
     year = example_project / "data" / "2570"
     data = _dataset(example_project).years[2570].topics[Topic.PROCUREMENT_PLAN]
-    write_workbook(Topic.PROCUREMENT_PLAN, data, year / "04-procurement-plan.xlsx")
+    (year / "04-procurement-plan.xlsx").write_bytes(workbook_bytes(Topic.PROCUREMENT_PLAN, data))
     (problem,) = _problems(example_project)
     assert "topic 04 has two files: 04-procurement-plan.xlsx and 04-procurement-plan.yml" in problem
 

@@ -8,6 +8,7 @@ with the Thai comments of the topic's skeleton above it.
 from __future__ import annotations
 
 import datetime
+import io
 import itertools
 import re
 from collections.abc import Iterable
@@ -63,9 +64,9 @@ def cell_value(value: Any, kind: Kind) -> Any:
     return str(value)
 
 
-def write_workbook(topic: Topic, data: TopicData | None, path: Path,
-                   hints: bool = False) -> None:
-    """The topic's workbook: its sheets, headings, formats; the data's rows when given."""
+def workbook_bytes(topic: Topic, data: TopicData | None, hints: bool = False) -> bytes:
+    """The topic's workbook as an .xlsx file's bytes: its sheets, headings, formats; the
+    data's rows when given."""
     import openpyxl
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.properties import PageSetupProperties
@@ -126,8 +127,9 @@ def write_workbook(topic: Topic, data: TopicData | None, path: Path,
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     if hints:
         _hints(book, topic)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _get(row: Any, key: str) -> Any:
@@ -238,12 +240,11 @@ def convert(project: Project, file: Path, to: str) -> list[str]:
     target = file.with_suffix(suffix)
     files = NewFiles(project.root)
     if to == "xlsx":
-        if target.exists():
+        if target.exists():   # said without validating the data first
             files.kept.append(display_path(target, project.root))
         else:
             dataset = load_dataset(project.data_dir, project.root)   # the data, validated
-            write_workbook(topic, dataset.years[int(year)].topics.get(topic), target)
-            files.written.append(display_path(target, project.root))
+            files.write(target, workbook_bytes(topic, dataset.years[int(year)].topics.get(topic)))
     else:
         if file.suffix.lower() not in SUFFIXES:
             raise UsageError(tr("แฟ้มนี้เป็น YAML อยู่แล้ว", "this file is YAML already"))
@@ -294,11 +295,6 @@ def template(project: Project, year: int | None = None, topics: Iterable[Topic] 
     folder = out or project.root / "templates" / str(year)
     files = NewFiles(project.root)
     for topic in topics or list(Topic):
-        target = folder / f"{topic.slug}.xlsx"
-        if target.exists():
-            files.kept.append(display_path(target, project.root))
-            continue
         data = fiscal_year.topics.get(topic) if fiscal_year else None
-        write_workbook(topic, data, target, hints=True)
-        files.written.append(display_path(target, project.root))
+        files.write(folder / f"{topic.slug}.xlsx", workbook_bytes(topic, data, hints=True))
     return files.lines()

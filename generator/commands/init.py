@@ -172,14 +172,14 @@ class NewFiles:
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
 
-    def write(self, path: Path, text: str) -> None:
-        """Write ``path`` if it does not exist yet ("x": never over a file, even one that
-        appears meanwhile); else leave it and remember it."""
+    def write(self, path: Path, content: str | bytes) -> None:
+        """Write ``path`` (text as UTF-8) if it does not exist yet ("x": never over a file,
+        even one that appears meanwhile); else leave it and remember it."""
         shown = display_path(path, self.root)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with path.open("x", encoding="utf-8") as out:
-                out.write(text)
+            with path.open("xb") as out:
+                out.write(content.encode("utf-8") if isinstance(content, str) else content)
         except FileExistsError:
             self.kept.append(shown)
             return
