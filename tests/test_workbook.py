@@ -291,6 +291,19 @@ def test_convert_never_writes_over_a_file(example_project: Path,
     assert "already there, left as it is: data/2570/04-procurement-plan.xlsx" in capsys.readouterr().out
 
 
+def test_template_never_writes_over_a_file(example_project: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    mine = example_project / "templates" / "2570" / "04-procurement-plan.xlsx"
+    mine.parent.mkdir(parents=True)
+    mine.write_bytes(b"mine")
+    assert main(["template", "--topic", "04", "--topic", "05",
+                 "--project", str(example_project)]) == 0
+    out = capsys.readouterr().out
+    assert mine.read_bytes() == b"mine"
+    assert "already there, left as it is: templates/2570/04-procurement-plan.xlsx" in out
+    assert "written: templates/2570/05-opinion-channels.xlsx" in out
+
+
 def test_the_repository_example_has_every_layout_sheet_named_in_data_readme() -> None:
     from generator.model.layout import LAYOUTS
 
