@@ -68,6 +68,37 @@ def test_thai_characters_and_spaces_reach_the_server_encoded(link_server: Any) -
     assert (r[spaced].status, r[spaced].http_code) == (LinkStatus.HTTP_ERROR, 404)
 
 
+@pytest.mark.slow
+def test_external_links_go_through_the_offices_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            asked.append(self.path)   # a proxy is asked for the whole address
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{proxy.server_address[1]}")
+        monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        url = "http://www.example-agency.invalid/doc.pdf"   # resolvable only by the proxy
+        assert _check(url)[url].status is LinkStatus.OK
+        assert asked == [url]
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+
+
 def test_wire_form_has_no_whitespace_and_keeps_escapes() -> None:
     assert wire_form("https://a.go.th/ก ข.pdf?q=%20x#ค") == (
         "https://a.go.th/%E0%B8%81%20%E0%B8%82.pdf?q=%20x#%E0%B8%84")

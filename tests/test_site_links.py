@@ -94,6 +94,17 @@ def test_the_whole_check_over_http(small_site: Path) -> None:
     assert report.broken[1].result == "no such file in the site: /missing.html"
 
 
+def test_an_office_proxy_is_not_asked_for_our_own_server(small_site: Path, closed_port: int,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Offices set http_proxy; the internal check must reach 127.0.0.1 directly all the same.
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.setenv(name, f"http://127.0.0.1:{closed_port}")
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    report = find_broken_links(small_site)
+    assert report.targets == 5 and [b.code for b in report.broken] == ["missing-anchor"] * 2
+
+
 def test_an_http_failure_names_every_page_that_links_the_target() -> None:
     rows = [LinkCheckerRow("/files/a.pdf", "http://127.0.0.1:1/__oit_link_targets__.html", False,
                            "403 Forbidden", "", ""),
