@@ -1,7 +1,6 @@
 """Shared fixtures: throwaway copies of a project, so tests never touch the repository."""
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
@@ -17,20 +16,6 @@ os.environ["OIT_LANG"] = "en"
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-    """Under pytest-xdist (README's -n), a test marked ``alone`` runs, fixtures included, while
-    no other test runs: its timings are the point (a kill at a moment, two builds racing, a
-    lock's wait). Every other test runs beside the others, holding the lock shared."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        yield
-        return
-    path = item.config._tmp_path_factory.getbasetemp().parent / "alone.lock"  # type: ignore[attr-defined]
-    with path.open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX if item.get_closest_marker("alone") else fcntl.LOCK_SH)
-        yield
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -9,7 +9,6 @@ import pytest
 
 from generator.processes import paused_gc
 
-pytestmark = pytest.mark.alone   # its timings are the point (conftest.py)
 
 REPO = Path(__file__).resolve().parent.parent
 

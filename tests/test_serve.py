@@ -14,7 +14,6 @@ import pytest
 
 from generator.commands.serve import error_page
 
-pytestmark = pytest.mark.alone   # its timings are the point (conftest.py)
 
 OIT = Path(sys.executable).parent / "oit"
 UNIT = "data/unit.yml"
