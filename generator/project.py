@@ -44,6 +44,11 @@ class Project:
         return self.root / ".oit-build"
 
     @property
+    def template_cache(self) -> Path:
+        """The templates compiled by the last build (render/compiled.py)."""
+        return self.work_dir / "templates"
+
+    @property
     def link_cache(self) -> Path:
         """Results of `oit links --external`, with the time of each check."""
         return self.work_dir / "link-cache.json"

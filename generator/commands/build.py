@@ -23,6 +23,7 @@ from ..model.dataset import Dataset
 from ..processes import paused_gc
 from ..project import Project
 from ..render.memo import memo_assets
+from ..render.compiled import template_cache
 from ..render.pages import SiteOutput, document_assets, drawn, make_environment, render_site
 from ..render.types import Asset
 from ..site.builder import intro_text, run_mkdocs, site_config
@@ -120,15 +121,16 @@ def _staging(project: Project) -> Iterator[Path]:
 
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
              reports: Mapping[int, CheckReport], show_findings: bool = False,
-             env: jinja2.Environment | None = None) -> SiteOutput:
+             env: jinja2.Environment | None = None,
+             cache: jinja2.BytecodeCache | None = None) -> SiteOutput:
     """Render every page and file (pure) from the validated data and its completeness check.
 
     ``env``: the templates, compiled once by a caller that renders many times (default: the
-    project's, compiled now).
+    project's, compiled now or read from ``cache``).
     """
     try:
         return render_site(dataset, build_date=build_date, intro=intro_text(project),
-                           env=env or make_environment(project.theme_dir),
+                           env=env or make_environment(project.theme_dir, cache),
                            reports=reports, show_findings=show_findings)
     except jinja2.TemplateError as exc:   # a broken override in site_theme/oit/ is a user error
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "a page template"
@@ -137,11 +139,12 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
                                 "a valid Jinja2 template")) from None
 
 
-def site_files(project: Project, dataset: Dataset, output: SiteOutput) -> list[Asset]:
+def site_files(project: Project, dataset: Dataset, output: SiteOutput,
+               cache: jinja2.BytecodeCache | None = None) -> list[Asset]:
     """The files the plugin adds to the site: open data, charts, evidence documents and the
     working group's memo of each year."""
     return (output.assets + drawn(output.charts) + document_assets(dataset)
-            + memo_assets(output.reports, project.theme_dir))
+            + memo_assets(output.reports, project.theme_dir, cache))
 
 
 def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
@@ -150,6 +153,7 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
     """Everything but publishing: the site built and checked in ``staging``."""
     report = BuildReport(project.site_dir, project.data_dir)
     timer = _Timer(report.seconds)
+    cache = template_cache(project.template_cache)
     with paused_gc():
         dataset = timer("load+validate", lambda: load_data(project))
         report.notes = reading_notes(dataset)
@@ -158,17 +162,17 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
         report.broken_links = timer("load+validate", lambda: known_broken_links(
             project, dataset, report.link_warnings, refs))
         output = timer("generate", lambda: _generate_files(
-            project, dataset, build_date, report, show_findings, env))
+            project, dataset, build_date, report, show_findings, env, cache))
         # Written into content/ before MkDocs reads it: another builder can take the site over.
         report.written = timer("generate", lambda: write_pages(
             output.pages, project.content_dir, project.root))
-        assets = timer("generate", lambda: site_files(project, dataset, output))
+        assets = timer("generate", lambda: site_files(project, dataset, output, cache))
         overrides = timer("generate", lambda: site_config(
             project, dataset, output.pages, build_date, staging))
     with contextlib.ExitStack() as stack:
         checker = stack.enter_context(site_checker()) if check_links else None
         timer("mkdocs build", lambda: run_mkdocs(project, overrides, assets,
-                                                 dataset.current_year))
+                                                 dataset.current_year, cache))
         if checker is not None:
             base = urlsplit(dataset.unit.site_url or "/").path or "/"
             report.internal = timer("link check", lambda: check_site_links(staging, checker,
@@ -177,11 +181,11 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
 
 
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
-                    report: BuildReport, show_findings: bool,
-                    env: jinja2.Environment | None) -> SiteOutput:
+                    report: BuildReport, show_findings: bool, env: jinja2.Environment | None,
+                    cache: jinja2.BytecodeCache | None) -> SiteOutput:
     """Check and render the pages; their count goes into ``report``."""
     reports = check_all(dataset, build_date, report.broken_links)
-    output = generate(project, dataset, build_date, reports, show_findings, env)
+    output = generate(project, dataset, build_date, reports, show_findings, env, cache)
     report.pages = len(output.pages)
     return output
 

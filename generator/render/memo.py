@@ -72,9 +72,10 @@ def memo_html(report: CheckReport, options: MemoOptions = MemoOptions(),
         fonts_css=_fonts_css(fonts), generator=MEMO_GENERATOR)
 
 
-def memo_assets(reports: Mapping[int, CheckReport], theme_dir: Path | None) -> list[Asset]:
+def memo_assets(reports: Mapping[int, CheckReport], theme_dir: Path | None,
+                cache: jinja2.BytecodeCache | None = None) -> list[Asset]:
     """The memo of every year, published beside its status page (site_memo_path)."""
-    env = memo_environment(theme_dir)
+    env = memo_environment(theme_dir, cache)
     return [Asset(site_memo_path(year), memo_html(report, fonts=SITE_FONTS,
                                                   env=env).encode("utf-8"))
             for year, report in reports.items()]
@@ -131,11 +132,12 @@ def _date(context: Any, day: datetime.date, style: str = "full") -> str:
     return thai.thai_date(day, style, thai_digits=context["options"].thai_digits)
 
 
-def memo_environment(theme_dir: Path | None) -> jinja2.Environment:
+def memo_environment(theme_dir: Path | None,
+                     cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """The memo's templates (site_theme/oit/ first), HTML-escaping every value."""
     env = jinja2.Environment(loader=template_loader(theme_dir), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
+                             lstrip_blocks=True, bytecode_cache=cache)
     env.filters.update({"n": jinja2.pass_context(_digits), "date": jinja2.pass_context(_date),
                         "place": finding_place, "reference": _reference})
     # The stylesheets, read once with the templates (site_theme/oit/ may replace them too).

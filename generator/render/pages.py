@@ -27,14 +27,16 @@ RULES_PAGE = "rules.md"
 CATALOGUE_TITLE = "แคตตาล็อกข้อมูล"
 
 
-def make_environment(theme_dir: Path | None) -> jinja2.Environment:
-    """Templates from ``site_theme/oit/`` first, then the package defaults.
+def make_environment(theme_dir: Path | None,
+                     cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """Templates from ``site_theme/oit/`` first, then the package defaults; compiled ones
+    read from ``cache`` (render/compiled.py) when given.
 
     ``default:NAME`` always names the packaged template, so an override can
     ``{% extends "default:01-budget-plan.md.j2" %}`` and change one block.
     """
     env = jinja2.Environment(
-        loader=template_loader(theme_dir), undefined=jinja2.StrictUndefined,
+        loader=template_loader(theme_dir), undefined=jinja2.StrictUndefined, bytecode_cache=cache,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False,   # a build's templates do not change under it: no stat per page
         # Markdown heading ids are written {#id}: Jinja's own comment syntax would eat them.

@@ -140,12 +140,12 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
 
 
 def run_mkdocs(project: Project, overrides: dict[str, Any], assets: list[Asset],
-               current_year: int) -> None:
+               current_year: int, cache: jinja2.BytecodeCache | None = None) -> None:
     """Load the config and build the site; any MkDocs warning fails the build, named.
 
     An OSError (a full disk while MkDocs writes) is raised naming the file it was writing.
     """
-    plugin = SitePlugin(assets + default_pages(project), current_year)
+    plugin = SitePlugin(assets + default_pages(project), current_year, cache)
     # Relative paths in the project's mkdocs.yml (hooks, INHERIT) are its folder's.
     config_file = project.mkdocs_yml if project.mkdocs_yml.is_file() else DEFAULT_CONFIG
     with _mkdocs_problems(config_file):

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -25,9 +26,10 @@ PLUGIN_NAME = "oit"
 class SitePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Adds the build's generated files (open data, charts, evidence) to the site."""
 
-    def __init__(self, assets: list[Asset], current_year: int) -> None:
+    def __init__(self, assets: list[Asset], current_year: int,
+                 cache: jinja2.BytecodeCache | None = None) -> None:
         super().__init__()
-        self.assets, self.current_year = assets, current_year
+        self.assets, self.current_year, self.cache = assets, current_year, cache
         self.writing: str | None = None   # the page MkDocs writes now, to name it on a fault
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -53,8 +55,11 @@ class SitePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return files
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """Give the templates ``oit_csp`` (main.html's Content-Security-Policy)."""
+        """Give the templates ``oit_csp`` (main.html's Content-Security-Policy); read the
+        theme's compiled templates from the build's cache."""
         env.globals["oit_csp"] = content_security_policy
+        if self.cache is not None:
+            env.bytecode_cache = self.cache
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
