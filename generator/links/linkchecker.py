@@ -67,7 +67,19 @@ def local_session(*args):
     return session
 a.new_request_session = local_session
 """
-_RUN = "import runpy; runpy.run_module('linkcheck', run_name='__main__', alter_sys=True)"
+# Once its results are out, the interpreter's tearing down of LinkChecker's modules and
+# threads takes another 30 ms of every build (measured on the example): skip it.
+_RUN = """
+import os, runpy, sys
+code = 0
+try:
+    runpy.run_module('linkcheck', run_name='__main__', alter_sys=True)
+except SystemExit as end:
+    code = end.code if isinstance(end.code, int) else 1 if end.code else 0
+sys.stdout.flush()
+sys.stderr.flush()
+os._exit(code)
+"""
 
 
 def linkchecker_command(local: bool) -> list[str]:
@@ -220,7 +232,8 @@ def serve(directory: Path, extra_pages: Mapping[str, bytes] | None = None) -> It
     handler = functools.partial(_SiteHandler, directory=str(directory),
                                 extra_pages=extra_pages if extra_pages is not None else {})
     server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+    # shutdown() waits for the loop's next look: 10 ms, not the default half second.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01},
                               daemon=True)
     thread.start()
     try:
