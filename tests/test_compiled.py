@@ -101,3 +101,22 @@ def test_a_link_in_place_of_the_cache_is_not_followed(tmp_path: Path) -> None:
     (tmp_path / "templates").symlink_to(elsewhere)
     assert template_cache(tmp_path / "templates") is None
     assert template_cache(tmp_path / "real") is not None and (tmp_path / "real").is_dir()
+
+
+def test_a_template_compiled_without_escaping_is_never_read_by_an_escaping_environment(
+        tmp_path: Path) -> None:
+    import jinja2
+
+    from generator.render.compiled import template_cache
+
+    def render(autoescape: bool, kind: str) -> str:
+        cache = template_cache(tmp_path / "templates")
+        assert cache is not None
+        env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ value }}"}),
+                                 autoescape=autoescape, bytecode_cache=cache.of(kind))
+        return env.get_template("t.html").render(value="<script>alert(1)</script>")
+
+    assert render(False, "pages") == "<script>alert(1)</script>"
+    assert render(True, "memo") == "&lt;script&gt;alert(1)&lt;/script&gt;"   # not the pages'
+    assert render(False, "pages") == "<script>alert(1)</script>"
+    assert len(list((tmp_path / "templates").iterdir())) == 2

@@ -23,7 +23,7 @@ from ..model.dataset import Dataset
 from ..processes import paused_gc
 from ..project import Project
 from ..render.memo import memo_assets
-from ..render.compiled import template_cache
+from ..render.compiled import TemplateCache, template_cache
 from ..render.pages import SiteOutput, document_assets, drawn, make_environment, render_site
 from ..render.types import Asset
 from ..site.builder import intro_text, run_mkdocs, site_config
@@ -122,7 +122,7 @@ def _staging(project: Project) -> Iterator[Path]:
 def generate(project: Project, dataset: Dataset, build_date: datetime.date,
              reports: Mapping[int, CheckReport], show_findings: bool = False,
              env: jinja2.Environment | None = None,
-             cache: jinja2.BytecodeCache | None = None) -> SiteOutput:
+             cache: TemplateCache | None = None) -> SiteOutput:
     """Render every page and file (pure) from the validated data and its completeness check.
 
     ``env``: the templates, compiled once by a caller that renders many times (default: the
@@ -140,7 +140,7 @@ def generate(project: Project, dataset: Dataset, build_date: datetime.date,
 
 
 def site_files(project: Project, dataset: Dataset, output: SiteOutput,
-               cache: jinja2.BytecodeCache | None = None) -> list[Asset]:
+               cache: TemplateCache | None = None) -> list[Asset]:
     """The files the plugin adds to the site: open data, charts, evidence documents and the
     working group's memo of each year."""
     return (output.assets + drawn(output.charts) + document_assets(dataset)
@@ -182,7 +182,7 @@ def _build_into(staging: Path, project: Project, build_date: datetime.date, *,
 
 def _generate_files(project: Project, dataset: Dataset, build_date: datetime.date,
                     report: BuildReport, show_findings: bool, env: jinja2.Environment | None,
-                    cache: jinja2.BytecodeCache | None) -> SiteOutput:
+                    cache: TemplateCache | None) -> SiteOutput:
     """Check and render the pages; their count goes into ``report``."""
     reports = check_all(dataset, build_date, report.broken_links)
     output = generate(project, dataset, build_date, reports, show_findings, env, cache)

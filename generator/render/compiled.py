@@ -5,6 +5,10 @@ Compiling the templates (MkDocs' theme and our own) is about a fifth of the exam
 next build; a template whose source changed (site_theme/ edited, oit or the theme upgraded)
 has another checksum and is compiled again, and files of another Jinja or Python version are
 ignored. A cache that cannot be read or written only makes a build slower, never fails it.
+
+Jinja's key for a compiled template is its name and file, not the environment that compiled
+it: each kind of environment (MkDocs' theme, our Markdown pages, the HTML-escaping memo) has
+keys of its own, so that code compiled without escaping is never read by the memo's.
 """
 from __future__ import annotations
 
@@ -15,6 +19,17 @@ from jinja2.bccache import Bucket
 
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):
+    def __init__(self, directory: str, kind: str = "") -> None:
+        super().__init__(directory)
+        self.kind = kind
+
+    def of(self, kind: str) -> TemplateCache:
+        """The same folder, for the environments of one kind ("theme", "pages", "memo")."""
+        return TemplateCache(self.directory, kind)
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.kind}|{name}", filename)
+
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)

@@ -21,6 +21,7 @@ from .. import periods, thai
 from ..checks.engine import CheckReport, Finding, Source, Status, ita_item
 from ..checks.report import finding_place
 from ..topics import Topic
+from .compiled import TemplateCache
 from .pages import TEMPLATE_PACKAGE_DIR, site_memo_path, template_loader
 from .types import Asset
 
@@ -73,7 +74,7 @@ def memo_html(report: CheckReport, options: MemoOptions = MemoOptions(),
 
 
 def memo_assets(reports: Mapping[int, CheckReport], theme_dir: Path | None,
-                cache: jinja2.BytecodeCache | None = None) -> list[Asset]:
+                cache: TemplateCache | None = None) -> list[Asset]:
     """The memo of every year, published beside its status page (site_memo_path)."""
     env = memo_environment(theme_dir, cache)
     return [Asset(site_memo_path(year), memo_html(report, fonts=SITE_FONTS,
@@ -133,11 +134,12 @@ def _date(context: Any, day: datetime.date, style: str = "full") -> str:
 
 
 def memo_environment(theme_dir: Path | None,
-                     cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+                     cache: TemplateCache | None = None) -> jinja2.Environment:
     """The memo's templates (site_theme/oit/ first), HTML-escaping every value."""
     env = jinja2.Environment(loader=template_loader(theme_dir), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, bytecode_cache=cache)
+                             lstrip_blocks=True,
+                             bytecode_cache=cache.of("memo") if cache else None)
     env.filters.update({"n": jinja2.pass_context(_digits), "date": jinja2.pass_context(_date),
                         "place": finding_place, "reference": _reference})
     # The stylesheets, read once with the templates (site_theme/oit/ may replace them too).

@@ -18,6 +18,7 @@ from ..model.base import Evidence
 from ..model.dataset import Dataset, FiscalYearData, local_documents
 from ..opendata.catalogue import CATALOGUE_PAGE, OpenData, OpenDataset, catalogued, open_datasets
 from ..topics import TOPIC_INFO, Topic
+from .compiled import TemplateCache
 from .markdown import link_path, link_target, md_cell, md_code, md_line, md_text
 from .types import GENERATED_MARK, Asset, Page
 
@@ -28,7 +29,7 @@ CATALOGUE_TITLE = "แคตตาล็อกข้อมูล"
 
 
 def make_environment(theme_dir: Path | None,
-                     cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+                     cache: TemplateCache | None = None) -> jinja2.Environment:
     """Templates from ``site_theme/oit/`` first, then the package defaults; compiled ones
     read from ``cache`` (render/compiled.py) when given.
 
@@ -36,7 +37,8 @@ def make_environment(theme_dir: Path | None,
     ``{% extends "default:01-budget-plan.md.j2" %}`` and change one block.
     """
     env = jinja2.Environment(
-        loader=template_loader(theme_dir), undefined=jinja2.StrictUndefined, bytecode_cache=cache,
+        loader=template_loader(theme_dir), undefined=jinja2.StrictUndefined,
+        bytecode_cache=cache.of("pages") if cache else None,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False,   # a build's templates do not change under it: no stat per page
         # Markdown heading ids are written {#id}: Jinja's own comment syntax would eat them.

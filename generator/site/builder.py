@@ -28,6 +28,7 @@ from ..model.dataset import Dataset
 from ..model.source import yaml_problem
 from ..opendata.catalogue import CATALOGUE_PAGE
 from ..project import Project
+from ..render.compiled import TemplateCache
 from ..render.pages import RULES_PAGE, status_path
 from ..render.types import Asset, Page
 from ..topics import Topic
@@ -140,7 +141,7 @@ def navigation(dataset: Dataset, pages: list[Page], project: Project) -> list[An
 
 
 def run_mkdocs(project: Project, overrides: dict[str, Any], assets: list[Asset],
-               current_year: int, cache: jinja2.BytecodeCache | None = None) -> None:
+               current_year: int, cache: TemplateCache | None = None) -> None:
     """Load the config and build the site; any MkDocs warning fails the build, named.
 
     An OSError (a full disk while MkDocs writes) is raised naming the file it was writing.

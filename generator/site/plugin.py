@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..render.compiled import TemplateCache
 from ..render.types import Asset
 
 THEME_TEMPLATE_PREFIX = "oit/"   # page templates in site_theme/oit/ are not site files
@@ -27,7 +27,7 @@ class SitePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Adds the build's generated files (open data, charts, evidence) to the site."""
 
     def __init__(self, assets: list[Asset], current_year: int,
-                 cache: jinja2.BytecodeCache | None = None) -> None:
+                 cache: TemplateCache | None = None) -> None:
         super().__init__()
         self.assets, self.current_year, self.cache = assets, current_year, cache
         self.writing: str | None = None   # the page MkDocs writes now, to name it on a fault
@@ -59,7 +59,7 @@ class SitePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         theme's compiled templates from the build's cache."""
         env.globals["oit_csp"] = content_security_policy
         if self.cache is not None:
-            env.bytecode_cache = self.cache
+            env.bytecode_cache = self.cache.of("theme")
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
