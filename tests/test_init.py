@@ -132,3 +132,21 @@ def test_asked_in_thai_when_typed_at_a_terminal(
     assert out.startswith("สร้างโครงการใหม่: กรอกข้อมูลหน่วยงาน")
     unit = load_dataset(tmp_path / "data", tmp_path).unit
     assert (unit.name_th, unit.name_en, unit.phone) == ("กองถามตอบ", "Asked Bureau", "0 2123 4567")
+
+
+def test_a_new_file_cut_short_by_a_full_disk_is_not_left_to_be_kept(tmp_path: Path) -> None:
+    import errno
+
+    from generator.commands.init import NewFiles
+    from test_publish import _fill, _small_disk
+
+    with _small_disk(tmp_path, "1m") as disk:
+        filler = _fill(disk, 16 * 1024)
+        files = NewFiles(disk)
+        with pytest.raises(OSError) as caught:
+            files.write(disk / "data" / "2570" / "04-procurement-plan.xlsx", b"x" * 200_000)
+        assert caught.value.errno == errno.ENOSPC
+        assert not (disk / "data" / "2570" / "04-procurement-plan.xlsx").exists()
+        filler.unlink()
+        files.write(disk / "data" / "2570" / "04-procurement-plan.xlsx", b"x" * 200_000)
+        assert (files.written, files.kept) == (["data/2570/04-procurement-plan.xlsx"], [])

@@ -178,11 +178,17 @@ class NewFiles:
         shown = display_path(path, self.root)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with path.open("xb") as out:
-                out.write(content.encode("utf-8") if isinstance(content, str) else content)
+            out = path.open("xb")
         except FileExistsError:
             self.kept.append(shown)
             return
+        try:
+            with out:
+                out.write(content.encode("utf-8") if isinstance(content, str) else content)
+        except BaseException:
+            # Ours and cut short (a full disk): left, the next run would keep it as "already there".
+            path.unlink(missing_ok=True)
+            raise
         self.written.append(shown)
 
     def lines(self) -> list[str]:
