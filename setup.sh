@@ -29,6 +29,10 @@ PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
+# An editable install leaves oit's own modules uncompiled (pip compiles only what it copies):
+# where Python may not write bytecode (PYTHONDONTWRITEBYTECODE), every command would compile
+# them again (0.30 s instead of 0.24 s to import the command).
+.venv/bin/python -m compileall -q generator
 
 if [ "${1:-}" != "--install-only" ]; then
   .venv/bin/oit build

@@ -14,6 +14,7 @@ swapped every round; it prints the medians, their ratio, and each command's peak
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime
 import os
 import resource
@@ -137,6 +138,9 @@ def main() -> None:
                              "on a copy of the project, in the same rounds")
     args = parser.parse_args()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # MkDocs' modules were compiled when pip installed them; ours too, as setup.sh does (an
+    # edited module would otherwise be compiled on every run where bytecode is not written).
+    compileall.compile_dir(str(REPO / "generator"), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         if args.years:
