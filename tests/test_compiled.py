@@ -10,13 +10,9 @@ import pytest
 from conftest import read_only
 from generator.commands.build import build
 from generator.project import Project
+from test_publish import _snapshot
 
 BUILD_DATE = datetime.date(2026, 11, 23)
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _cache(project: Path) -> dict[str, tuple[int, int]]:

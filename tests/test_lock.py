@@ -15,7 +15,6 @@ import pytest
 from generator.errors import UserError
 from generator.site.lock import LOCK_FILE, build_lock
 
-
 REPO = Path(__file__).resolve().parent.parent
 HOLD = """
 import sys, time

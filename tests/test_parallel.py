@@ -9,7 +9,6 @@ import pytest
 
 from generator.processes import paused_gc
 
-
 REPO = Path(__file__).resolve().parent.parent
 
 

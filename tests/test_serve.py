@@ -14,7 +14,6 @@ import pytest
 
 from generator.commands.serve import error_page
 
-
 OIT = Path(sys.executable).parent / "oit"
 UNIT = "data/unit.yml"
 

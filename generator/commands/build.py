@@ -22,8 +22,8 @@ from ..links.refs import LinkProblem, link_refs
 from ..model.dataset import Dataset
 from ..processes import paused_gc
 from ..project import Project
-from ..render.memo import memo_assets
 from ..render.compiled import TemplateCache, template_cache
+from ..render.memo import memo_assets
 from ..render.pages import SiteOutput, document_assets, drawn, make_environment, render_site
 from ..render.types import Asset
 from ..site.builder import intro_text, run_mkdocs, site_config
