@@ -2,6 +2,7 @@
 many moments, two builds at once, and each fault of the machine as a message."""
 from __future__ import annotations
 
+import datetime
 import html.parser
 import os
 import re
@@ -12,6 +13,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -471,6 +473,28 @@ def _ctrl_c_at_moments(project: Path, site: dict[str, bytes]) -> None:
         _assert_whole(project, site, f"Ctrl-C after {after:.2f} s")
         assert [p for p in _leftovers(project) if p.startswith("site-")] == []
     assert codes.count(130) >= 5, codes   # most moments fell inside the build
+
+
+def test_a_ctrl_c_the_moment_the_staging_folder_is_made_leaves_no_folder(
+        reference: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where the Ctrl-C test's first moment can fall under load: made, and then interrupted.
+    from generator.commands.build import build
+    from generator.project import Project
+
+    project, site = reference
+    make = Path.mkdir
+
+    def interrupted(path: Path, *args: Any, **kwargs: Any) -> None:
+        make(path, *args, **kwargs)
+        if path.name.startswith("site-"):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "mkdir", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(Project.at(project), datetime.date(2026, 11, 23))
+    monkeypatch.undo()
+    assert [p for p in _leftovers(project) if p.startswith("site-")] == []
+    _assert_whole(project, site, "Ctrl-C as the staging folder was made")
 
 
 def test_an_old_site_file_that_cannot_be_removed_is_named_by_the_next_build(

@@ -29,7 +29,7 @@ from ..render.types import Asset
 from ..site.builder import intro_text, run_mkdocs, site_config
 from ..site.content import WriteResult, write_pages
 from ..site.lock import DEFAULT_WAIT, build_lock
-from ..site.publish import clean_leftovers, new_staging, publish, remove_tree
+from ..site.publish import clean_leftovers, publish, remove_tree, staging_name
 from .check import check_all, known_broken_links
 from .validate import load_data, reading_notes, require_valid_links, warning_lines
 
@@ -109,9 +109,11 @@ def preview(project: Project, into: Path, build_date: datetime.date | None = Non
 
 @contextlib.contextmanager
 def _staging(project: Project) -> Iterator[Path]:
-    """A fresh staging folder for one build, removed if the build fails in any way."""
-    staging = new_staging(project.work_dir)
+    """A fresh staging folder for one build, removed if the build fails in any way, a Ctrl-C
+    the moment the folder is made included (it is named first, made inside the block)."""
+    staging = staging_name(project.work_dir)
     try:
+        staging.mkdir(parents=True)
         yield staging
     except BaseException:
         with contextlib.suppress(OSError):   # a full disk must not stay full of it

@@ -37,11 +37,15 @@ _RENAME_EXCHANGE = 2
 _NO_EXCHANGE = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
 
 
+def staging_name(work_dir: Path) -> Path:
+    """A fresh name for this build's site folder, never another build's."""
+    return work_dir / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+
+
 def new_staging(work_dir: Path) -> Path:
     """A fresh, empty folder for this build's site, never shared with another build."""
-    work_dir.mkdir(exist_ok=True)
-    staging = work_dir / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
-    staging.mkdir()
+    staging = staging_name(work_dir)
+    staging.mkdir(parents=True)
     return staging
 
 
