@@ -1,6 +1,7 @@
 """Tests for generator.links.linkchecker's local HTTP server."""
 from __future__ import annotations
 
+import inspect
 import socket
 import struct
 import time
@@ -29,6 +30,7 @@ def test_a_client_hanging_up_early_is_not_reported(tmp_path: Path,
 
 
 def test_the_linkchecker_settings_the_command_tunes_still_exist() -> None:
+    import linkcheck.configuration as configuration
     import linkcheck.director.aggregator as aggregator
     import linkcheck.director.checker as checker
 
@@ -36,6 +38,8 @@ def test_the_linkchecker_settings_the_command_tunes_still_exist() -> None:
     assert isinstance(checker.QUEUE_POLL_INTERVALL_SECS, float)
     assert isinstance(aggregator.Aggregate.wait_time_min_default, float)
     assert isinstance(aggregator.Aggregate.wait_time_max_default, float)
+    # Replaced (not set): what the configuration calls for its plugin folders.
+    assert "get_plugin_folders()" in inspect.getsource(configuration.Configuration.__init__)
 
 
 def test_only_our_local_server_is_spared_linkcheckers_politeness() -> None:
@@ -55,3 +59,22 @@ def test_linkchecker_reads_its_config_from_a_pipe_not_a_file(tmp_path: Path) -> 
         with pytest.raises(UserError, match="LinkChecker"):
             with LinkChecker(["-r", "1"], {"checking": {"threads": "many"}}, local=True) as bad:
                 bad.check([url + "index.html"])
+
+
+def test_a_linkchecker_plugin_in_the_users_home_is_not_loaded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LinkChecker would import every module in ~/.linkchecker/plugins/: one of the machine's
+    must not change (or break) what a build finds."""
+    home, site = tmp_path / "home", tmp_path / "site"
+    plugins = home / ".linkchecker" / "plugins"
+    plugins.mkdir(parents=True)
+    site.mkdir()
+    for folder in (home, home / ".linkchecker", plugins):
+        folder.chmod(0o1777)   # LinkChecker drops root to nobody: it could write here
+    imported = home / "imported"
+    (plugins / "spy.py").write_text(f"open({str(imported)!r}, 'w').close()\n", encoding="utf-8")
+    (site / "index.html").write_text("<a href='gone.html'>x</a>", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    with serve(site) as url, LinkChecker(["-r", "1"], {}, local=True) as checker:
+        assert [row.url for row in checker.check([url + "index.html"])] == ["gone.html"]
+    assert not imported.exists()

@@ -350,6 +350,27 @@ def test_a_cut_generated_page_left_by_an_older_build_is_written_again(
     _assert_whole(project, site, "after rewriting the cut page")
 
 
+def test_a_build_writes_nothing_outside_the_project(example_project: Path,
+                                                   tmp_path: Path) -> None:
+    """Home, the temporary folder and the folder the command is run from stay empty, though
+    anyone may write there (LinkChecker drops root to nobody); in the project, only site/,
+    the generated pages in content/ and .oit-build/ are new. A second build reads what the
+    first kept (the compiled templates) from the project too."""
+    outside = {name: tmp_path / name for name in ("home", "tmp", "here")}
+    for folder in outside.values():
+        folder.mkdir()
+        folder.chmod(0o1777)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+    env.update(HOME=str(outside["home"]), TMPDIR=str(outside["tmp"]))
+    before = {p.name for p in example_project.iterdir()}
+    for _ in range(2):
+        done = _oit(example_project, *BUILD, cwd=outside["here"], env=env)
+        assert done.returncode == 0, done.stderr
+    for name, folder in outside.items():
+        assert [p.relative_to(folder).as_posix() for p in folder.rglob("*")] == [], name
+    assert {p.name for p in example_project.iterdir()} - before == {"site", ".oit-build"}
+
+
 def test_shadowing_modules_in_the_working_folder_do_not_break_mkdocs(
         reference: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
     project, site = reference

@@ -67,6 +67,11 @@ def local_session(*args):
     return session
 a.new_request_session = local_session
 """
+# LinkChecker makes ~/.local/share/linkchecker/ at start and loads any plugin a user put in
+# its plugins/ folder: nothing outside the project is written, and no plugin of the
+# machine's changes what a build finds (our config names the plugins it uses: none).
+_NO_USER_PLUGINS = ("import linkcheck.configuration as c; "
+                    "c.get_plugin_folders = lambda: []")
 # Once its results are out, the interpreter's tearing down of LinkChecker's modules and
 # threads takes another 30 ms of every build (measured on the example): skip it.
 _RUN = """
@@ -86,6 +91,7 @@ def linkchecker_command(local: bool) -> list[str]:
     """LinkChecker's command line, tuned as above (``local``: only our own server)."""
     # -P: a linkcheck.py in the working folder must not stand in for LinkChecker.
     return [sys.executable, "-P", "-c", "\n".join([die_with_parent(os.getpid()), _POLL,
+                                                  _NO_USER_PLUGINS,
                                                   *([_NO_WAIT, _NO_ENVIRONMENT] if local else []),
                                                   _RUN])]
 
@@ -98,8 +104,7 @@ class LinkChecker:
     is on our own local server.
     """
 
-    def __init__(self, args: Sequence[str],
-                 config: Mapping[str, Mapping[str, str]] | None = None,
+    def __init__(self, args: Sequence[str], config: Mapping[str, Mapping[str, str]],
                  local: bool = False) -> None:
         if importlib.util.find_spec("linkcheck") is None:
             raise linkchecker_missing("No module named linkcheck")
@@ -107,7 +112,7 @@ class LinkChecker:
         # is written outside the project, and a small config fits in the pipe's buffer.
         read_end, write_end = os.pipe()
         try:
-            os.write(write_end, _ini(config or {}).encode("utf-8"))
+            os.write(write_end, _ini(config).encode("utf-8"))
         finally:
             os.close(write_end)
         try:
@@ -141,7 +146,7 @@ class LinkChecker:
 
 
 def run_linkchecker(urls: Sequence[str], args: Sequence[str],
-                    config: Mapping[str, Mapping[str, str]] | None = None) -> list[LinkCheckerRow]:
+                    config: Mapping[str, Mapping[str, str]]) -> list[LinkCheckerRow]:
     """Check ``urls`` with LinkChecker started with ``args`` and our own config file."""
     with LinkChecker(args, config) as checker:
         return checker.check(urls)
@@ -168,6 +173,8 @@ def _has_csv_header(out: str) -> bool:
 
 
 def _ini(config: Mapping[str, Mapping[str, str]]) -> str:
+    """The config file's text; LinkChecker refuses one without a section."""
+    config = config or {"checking": {}}
     return "".join(f"[{section}]\n" + "".join(f"{k}={v}\n" for k, v in options.items())
                    for section, options in config.items())
 
