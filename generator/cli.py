@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -239,7 +240,17 @@ def _asked(values: dict[str, str | None]) -> dict[str, str | None]:
     asked = dict(values)
     for name, label in UNIT_FIELDS:
         while not asked[name]:
-            asked[name] = input(f"{label}: ").strip() or None
+            try:
+                asked[name] = input(f"{label}: ").strip() or None
+            except EOFError:   # Ctrl-D
+                raise UsageError(tr("ยกเลิกแล้ว ยังไม่ได้สร้างแฟ้มใด",
+                                    "cancelled; no file was written")) from None
+            except UnicodeDecodeError:   # a terminal that does not send UTF-8
+                raise UsageError(tr("อ่านข้อความที่พิมพ์ไม่ได้ (เทอร์มินัลไม่ได้ใช้ UTF-8) ให้ระบุเป็นตัวเลือกแทน "
+                                    "เช่น --name-th \"ชื่อหน่วยงานภาษาไทย\"",
+                                    "what was typed cannot be read (the terminal does not use "
+                                    "UTF-8): give it as an option instead, e.g. --name-th "
+                                    "\"its Thai name\"")) from None
             if asked[name] or name != "name_th":
                 break
     return asked
@@ -281,8 +292,10 @@ COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "c
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    fallback = _console_language()
+    language.use(fallback)   # the help and argparse's errors too
     args = make_parser().parse_args(argv)
-    language.use(getattr(args, "lang", None))
+    language.use(getattr(args, "lang", None) or fallback)
     project = Project.at(getattr(args, "project", None) or Path.cwd())
     try:
         return _run(project, args)
@@ -313,6 +326,28 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     if text:   # empty: the command wrote its own output (a PDF to standard output)
         print(text.rstrip("\n"), flush=True)
     return code
+
+
+def _console_language() -> str | None:
+    """English where the console cannot show Thai at all (an ASCII or Western locale, a
+    Windows redirect in cp1252) and no language was asked for; None otherwise. Either way a
+    character the console cannot show becomes '?' (cp874 has Thai but not '…'), never a
+    traceback."""
+    shows_thai = True
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            if stream.errors == "strict":
+                stream.reconfigure(errors="replace")
+            shows_thai = shows_thai and _encodes(stream.encoding, "ภาษาไทย")
+    return None if shows_thai or os.environ.get("OIT_LANG") else "en"
+
+
+def _encodes(encoding: str, text: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeError, LookupError):
+        return False
+    return True
 
 
 def _silence_stdout() -> None:

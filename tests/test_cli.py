@@ -1,6 +1,9 @@
 """The command line: options where people type them."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,31 @@ def test_without_project_the_folder_is_the_current_one(
         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(example_project)
     assert main(["validate"]) == 0, capsys.readouterr().err
+
+
+def _oit_in(encoding: str, *argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """`oit` run with a console in ``encoding`` (what a locale or a Windows redirect gives)."""
+    return subprocess.run([str(Path(sys.executable).parent / "oit"), *argv], capture_output=True,
+                          env={**os.environ, "PYTHONIOENCODING": encoding, **env}, timeout=120)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+def test_a_console_that_cannot_show_thai_gets_english_not_a_traceback(
+        encoding: str, example_project: Path) -> None:
+    project = ["--project", str(example_project), "validate"]
+    done = _oit_in(encoding, *project, OIT_LANG="")
+    assert done.returncode == 0 and done.stdout.decode(encoding).startswith("Data OK: ")
+    # Asked for Thai, it gets Thai: what the console cannot show becomes '?'.
+    done = _oit_in(encoding, *project, "--lang", "th")
+    assert done.returncode == 0 and done.stdout.decode(encoding).startswith("???"), done.stderr
+    (example_project / "data" / "unit.yml").write_text("name_th: [\n", encoding="utf-8")
+    for lang in ([], ["--lang", "th"]):   # on stderr, Python's own \u0e01 escapes
+        done = _oit_in(encoding, *project, *lang, OIT_LANG="")
+        err = done.stderr.decode(encoding)
+        assert done.returncode == 1 and "data/unit.yml:" in err and "Traceback" not in err, err
+
+
+def test_a_thai_console_in_cp874_gets_thai(example_project: Path) -> None:
+    done = _oit_in("cp874", "--project", str(example_project), "validate", OIT_LANG="")
+    assert done.returncode == 0
+    assert done.stdout.decode("cp874").startswith("ข้อมูลถูกต้อง: ")

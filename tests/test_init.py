@@ -3,6 +3,12 @@ touched, and a wrong detail writes nothing."""
 from __future__ import annotations
 
 import datetime
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -132,6 +138,53 @@ def test_asked_in_thai_when_typed_at_a_terminal(
     assert out.startswith("สร้างโครงการใหม่: กรอกข้อมูลหน่วยงาน")
     unit = load_dataset(tmp_path / "data", tmp_path).unit
     assert (unit.name_th, unit.name_en, unit.phone) == ("กองถามตอบ", "Asked Bureau", "0 2123 4567")
+
+
+def test_ctrl_d_at_a_question_cancels_and_writes_nothing(tmp_path: Path) -> None:
+    """At a real terminal (a pseudo-terminal), Ctrl-D at the first question: a Thai line and
+    exit 2, not a traceback, and no folder made."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "oit"), "init",
+                             str(tmp_path / "u"), "--lang", "th"],
+                            stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    shown = _read_terminal(leader, until=b": ")
+    os.write(leader, b"\x04")
+    shown += _read_terminal(leader, until=None)
+    os.close(leader)
+    assert proc.wait(timeout=60) == 2, shown
+    text = shown.decode("utf-8")
+    assert "ยกเลิกแล้ว" in text and "Traceback" not in text, text
+    assert not (tmp_path / "u").exists()
+
+
+def test_what_a_terminal_sends_in_another_encoding_is_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def typed(prompt: str) -> str:
+        raise UnicodeDecodeError("utf-8", b"\xa1", 0, 1, "invalid start byte")
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", typed)
+    code, _, err = _init(capsys, str(tmp_path / "u"), "--lang", "th")
+    assert code == 2 and "UTF-8" in err and "--name-th" in err
+    assert not (tmp_path / "u").exists()
+
+
+def _read_terminal(leader: int, until: bytes | None, seconds: float = 30) -> bytes:
+    """What the program wrote to the terminal, up to ``until`` (None: until it closes)."""
+    shown, end = b"", time.monotonic() + seconds
+    while time.monotonic() < end and (until is None or until not in shown):
+        ready, _, _ = select.select([leader], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:   # EIO: the program has closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+    return shown
 
 
 def test_a_new_file_cut_short_by_a_full_disk_is_not_left_to_be_kept(tmp_path: Path) -> None:
