@@ -296,7 +296,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     language.use(fallback)   # the help and argparse's errors too
     args = make_parser().parse_args(argv)
     language.use(getattr(args, "lang", None) or fallback)
-    project = Project.at(getattr(args, "project", None) or Path.cwd())
+    try:
+        project = Project.at(getattr(args, "project", None) or Path.cwd())
+    except OSError:   # the folder it was started in is gone (deleted, or moved away)
+        print(tr("โฟลเดอร์ที่เปิดหน้าต่างคำสั่งค้างไว้ถูกลบหรือย้ายไปแล้ว: ให้ cd เข้าโฟลเดอร์โครงการอีกครั้ง "
+                 "แล้วสั่งใหม่ หรือระบุ --project ด้วยที่อยู่เต็มของโฟลเดอร์โครงการ",
+                 "the folder this was started in has been deleted or moved: cd into the "
+                 "project folder again and run the command again, or give --project the "
+                 "project folder's full path"), file=sys.stderr)
+        return 1
     try:
         return _run(project, args)
     except BrokenPipeError:   # `oit check | head -1`: the reader has gone; leave quietly

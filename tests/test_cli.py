@@ -62,3 +62,18 @@ def test_a_thai_console_in_cp874_gets_thai(example_project: Path) -> None:
     done = _oit_in("cp874", "--project", str(example_project), "validate", OIT_LANG="")
     assert done.returncode == 0
     assert done.stdout.decode("cp874").startswith("ข้อมูลถูกต้อง: ")
+
+
+@pytest.mark.parametrize("project", [[], ["--project", "."]])
+def test_a_working_folder_deleted_under_the_command_is_a_message(
+        project: list[str], tmp_path: Path) -> None:
+    """A terminal left in a project folder that was then deleted (unzipped again, cloned
+    again): the command says so instead of a traceback."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    oit = Path(sys.executable).parent / "oit"
+    done = subprocess.run(["sh", "-c", 'cd "$1" && rmdir "$1" && shift && exec "$@"', "sh",
+                           str(gone), str(oit), *project, "validate", "--lang", "th"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "ถูกลบหรือย้ายไปแล้ว" in done.stderr and "--project" in done.stderr
