@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import posixpath
 import re
 import shutil
@@ -68,6 +69,31 @@ def test_bad_data_fails_and_keeps_the_last_good_site(
     assert "data/2569/04-procurement-plan.yml:3: items[0].budget: 'หนึ่งพันบาท'" in err
     assert "Traceback" not in err
     assert _snapshot(built / "site") == before
+
+
+@pytest.mark.parametrize("made", ["file", "link"])
+def test_a_file_or_a_link_at_site_is_the_users_and_stays(
+        made: str, minimal_project: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named site (notes), or a link site -> the web server's folder: never deleted
+    or replaced; the message says what to do. Nothing is generated meanwhile."""
+    site, web_root = minimal_project / "site", tmp_path / "www"
+    web_root.mkdir()
+    (web_root / "index.html").write_text("the live site", encoding="utf-8")
+    if made == "file":
+        site.write_text("my notes", encoding="utf-8")
+    else:
+        site.symlink_to(web_root)
+    assert _build(minimal_project, "--lang", "th") == 1
+    err = capsys.readouterr().err
+    assert "site:" in err and "Traceback" not in err, err
+    assert ("oit ไม่ลบไฟล์นี้" if made == "file" else f"ไปยัง '{web_root}'") in err
+    if made == "file":
+        assert site.read_text(encoding="utf-8") == "my notes"
+    else:
+        assert site.is_symlink() and os.readlink(site) == str(web_root)
+    assert [p.name for p in web_root.iterdir()] == ["index.html"]
+    assert not list((minimal_project / "content").rglob("index.md"))
 
 
 def test_mkdocs_warning_fails_and_keeps_the_last_good_site(

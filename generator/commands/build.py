@@ -29,7 +29,8 @@ from ..render.types import Asset
 from ..site.builder import intro_text, run_mkdocs, site_config
 from ..site.content import WriteResult, write_pages
 from ..site.lock import DEFAULT_WAIT, build_lock
-from ..site.publish import clean_leftovers, publish, remove_tree, staging_name
+from ..site.publish import (clean_leftovers, publish, remove_tree, require_site_folder,
+                            staging_name)
 from .check import check_all, known_broken_links
 from .validate import load_data, reading_notes, require_valid_links, warning_lines
 
@@ -86,6 +87,7 @@ def build(project: Project, build_date: datetime.date | None = None, *,
     build_date = build_date or thai.today_in_thailand()
     with build_lock(project.work_dir, project.root, wait=wait, notify=notify):
         clean_leftovers(project.site_dir, project.work_dir)
+        require_site_folder(project.site_dir, project.root)
         with _staging(project) as staging:
             report = _build_into(staging, project, build_date, check_links=check_links,
                                  show_findings=show_findings)

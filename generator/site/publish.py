@@ -22,6 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import Problem, UserError, display_path
+from ..language import tr
+
 STAGING_PREFIX = "site-"
 OLD_SITE = "site.old"
 _LEGACY_LEFTOVERS = ("site.new", OLD_SITE)   # what the two-rename publish may leave
@@ -47,6 +50,31 @@ def new_staging(work_dir: Path) -> Path:
     staging = staging_name(work_dir)
     staging.mkdir(parents=True)
     return staging
+
+
+def require_site_folder(site_dir: Path, root: Path) -> None:
+    """site/ may be absent or a folder: a file or a link there is the user's, never replaced."""
+    if not os.path.lexists(site_dir) or (site_dir.is_dir() and not site_dir.is_symlink()):
+        return
+    shown = display_path(site_dir, root)
+    if site_dir.is_symlink():
+        target = os.readlink(site_dir)
+        raise UserError(Problem(
+            shown, None, "",
+            tr(f"เป็นลิงก์สัญลักษณ์ (symbolic link) ไปยัง '{target}' oit ไม่แทนที่ลิงก์นี้ "
+               "(site/ ต้องเป็นโฟลเดอร์จริงในโครงการ จึงสลับเว็บไซต์ใหม่เข้าที่ได้ในครั้งเดียว)",
+               f"is a symbolic link to '{target}'; oit does not replace it (site/ must be a "
+               "real folder in the project for the new site to be swapped in in one step)"),
+            tr(f"ลบลิงก์นี้ออก (oit สร้างโฟลเดอร์ site/ เอง) แล้วให้เว็บเซิร์ฟเวอร์ชี้มาที่ site/ "
+               f"หรือคัดลอก site/ ไปไว้ที่ '{target}' หลังสร้างเสร็จ",
+               f"the link removed (oit makes site/ itself); then point the web server at "
+               f"site/, or copy site/ to '{target}' after each build")))
+    raise UserError(Problem(
+        shown, None, "",
+        tr("เป็นไฟล์ ไม่ใช่โฟลเดอร์ของเว็บไซต์ oit ไม่ลบไฟล์นี้",
+           "is a file, not the site's folder; oit does not delete it"),
+        tr("ย้ายหรือเปลี่ยนชื่อไฟล์นี้ แล้วสั่งอีกครั้ง (oit สร้างโฟลเดอร์ site/ เอง)",
+           "the file moved or renamed, then the command run again (oit makes site/ itself)")))
 
 
 def publish(staging: Path, site_dir: Path, work_dir: Path) -> None:
