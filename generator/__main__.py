@@ -1,6 +1,4 @@
 """`python -m generator`: the same as the `oit` command."""
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

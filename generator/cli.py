@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import language, thai
 from .commands import check as checking
@@ -289,6 +290,21 @@ COMMANDS: dict[str, Command] = {"build": run_build, "validate": run_validate, "c
                                 "links": run_links, "init": run_init,
                                 "new-year": run_new_year, "serve": run_serve,
                                 "convert": run_convert, "template": run_template}
+
+
+def run() -> NoReturn:
+    """The `oit` command: main(), then out without the interpreter's tearing down of every
+    module and object (about 45 ms of each command, measured on the example's build; mypy
+    ends the same way). Every file is written and closed by then: only the standard streams
+    are left to flush. argparse's exits (--help, a usage error) and a bug's traceback leave
+    through Python's own exit."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a reader that has hung up; a closed stream
+            pass
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

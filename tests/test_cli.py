@@ -77,3 +77,19 @@ def test_a_working_folder_deleted_under_the_command_is_a_message(
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "ถูกลบหรือย้ายไปแล้ว" in done.stderr and "--project" in done.stderr
+
+
+@pytest.mark.parametrize("command", [["oit"], ["python", "-m", "generator"]])
+def test_the_command_delivers_all_its_output_and_its_exit_code(
+        command: list[str], example_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`oit` leaves without the interpreter's tear-down (os._exit): what it printed, and its
+    exit code, are still all there, through a pipe."""
+    argv = ["--project", str(example_project), "check", "--format", "json", "--as-of",
+            "2026-11-23"]
+    code = main(argv)
+    expected = capsys.readouterr().out
+    program = [str(Path(sys.executable).parent / "oit")] if command == ["oit"] else \
+        [sys.executable, "-m", "generator"]
+    done = subprocess.run([*program, *argv], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (code, expected), done.stderr
+    assert code == 1 and len(expected) > 1000   # findings, exit 1; held in stdout's buffer
