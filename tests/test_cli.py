@@ -4,11 +4,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli import main, make_parser
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
@@ -93,3 +94,63 @@ def test_the_command_delivers_all_its_output_and_its_exit_code(
     done = subprocess.run([*program, *argv], capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout) == (code, expected), done.stderr
     assert code == 1 and len(expected) > 1000   # findings, exit 1; held in stdout's buffer
+
+
+def _help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit) as ended:
+        main([*argv, "--help"])
+    assert ended.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_the_help_is_in_thai_unless_english_is_asked_for(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OIT_LANG", raising=False)
+    thai = _help(capsys)
+    assert thai.startswith("วิธีใช้: oit ") and "แสดงวิธีใช้นี้แล้วจบ" in thai
+    assert "คำสั่ง:" in thai and "ตรวจข้อมูล สร้างหน้าเว็บ สร้าง site/ และตรวจลิงก์" in thai
+    assert "show this help" not in thai and "options:" not in thai
+    for asked in (["--lang", "en"], ["--lang=en"]):
+        english = _help(capsys, "build", *asked)
+        assert english.startswith("usage: oit build") and "options:" in english
+        assert "date shown as the build date" in english
+    monkeypatch.setenv("OIT_LANG", "en")
+    assert _help(capsys, "check").startswith("usage: oit check")
+
+
+def test_no_help_line_starts_with_a_mark_parted_from_its_letter(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Thai has no spaces between words: the help breaks lines at spaces only."""
+    commands = next(a for a in make_parser()._actions if hasattr(a, "choices") and
+                    isinstance(a.choices, dict))
+    for command in ["", *commands.choices]:
+        for line in _help(capsys, *([command] if command else []), "--lang", "th").splitlines():
+            text = line.strip()
+            assert not text or unicodedata.category(text[0]) != "Mn", (command, line)
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["biuld"], "คำสั่ง: ไม่มี 'biuld' หมายถึง build หรือไม่"),
+    (["chekc", "--year", "2570"], "หมายถึง check หรือไม่"),
+    (["check", "--yaer", "2570"], "ไม่รู้จัก --yaer 2570 หมายถึง --year หรือไม่"),
+    (["check", "--year", "abc"], "--year: 'abc' ไม่ใช่ตัวเลข"),
+    (["check", "--format", "docx"], "--format: ไม่มี 'docx' (เลือกได้: 'text', 'json'"),
+    ([], "ต้องระบุคำสั่ง เช่น oit build"),
+    (["convert", "data/2570/04-procurement-plan.yml"], "ต้องระบุ --to"),
+    (["build", "--build-date", "23/11/2569"], "'23/11/2569' ไม่ใช่วันที่แบบ 2026-11-23"),
+    (["build", "--wait"], "--wait: ต้องมีค่าตามหลัง"),
+    (["links", "--max-age", "forever"], "'forever' ไม่ใช่ช่วงเวลาแบบ 30m, 12h, 1d หรือ 2w"),
+    (["serve", "--port", "0"], "'0' ไม่ใช่จำนวนเต็มตั้งแต่ 1 ขึ้นไป"),
+    (["--lang", "en", "biuld"], "invalid choice: 'biuld' (choose from 'build', "),
+    (["--lang", "en", "biuld"], "(did you mean build?)"),
+    (["--lang", "en", "check", "--yaer", "1"], "unrecognized arguments: --yaer 1 (did you mean --year?)"),
+])
+def test_a_usage_error_says_what_is_wrong_in_the_language_in_use(
+        argv: list[str], said: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OIT_LANG", raising=False)
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    err = capsys.readouterr().err
+    assert ended.value.code == 2 and said in err, err
+    assert err.startswith("usage: " if "en" in argv else "วิธีใช้: ")
