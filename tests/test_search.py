@@ -83,17 +83,24 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def search(page: Any, site_url: str, query: str) -> SearchResults:
-    """Open the home page, type ``query`` into the search box and wait for the results."""
-    page.goto(site_url)
+    """Type ``query`` into the home page's search box and wait for its results.
+
+    The page (and Material's search worker, with its index built) is kept from one search
+    to the next: the box is emptied first, and the results are read only once Material has
+    answered the empty box, so that they cannot be the previous query's."""
+    if page.url.split("#")[0] != site_url:
+        page.goto(site_url)
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill(query)
-    box.press("End")   # Material searches on keyup
-    page.wait_for_function(
-        """() => {
-             const meta = document.querySelector('.md-search-result__meta')
-             return meta && !/กำลังเริ่มต้น|พิมพ์เพื่อ/.test(meta.textContent)
-           }""", timeout=15_000)
+    for typed in ("", query):
+        box.fill(typed)
+        box.press("End")   # Material searches on keyup
+        page.wait_for_function(
+            """(empty) => {
+                 const meta = document.querySelector('.md-search-result__meta')
+                 return meta && !/กำลังเริ่มต้น/.test(meta.textContent) &&
+                        /พิมพ์เพื่อ/.test(meta.textContent) === empty
+               }""", arg=not typed, timeout=15_000)
     links = page.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
     return SearchResults(
