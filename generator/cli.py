@@ -119,7 +119,9 @@ def usage_error(message: str, options: Sequence[str] = ()) -> str:
         return message
     parts = found.groupdict()
     typed = (parts.get("value") or "").split()[:1]
-    known = re.findall(r"'([^']*)'", parts.get("choices") or "") or list(options)
+    # The choices as argparse lists them: quoted up to Python 3.12, bare in later ones.
+    choices = [c.strip(" '") for c in (parts.get("choices") or "").split(",") if c.strip(" '")]
+    known = choices or list(options)
     nearest = [m for t in typed for m in difflib.get_close_matches(t, known, 1, 0.6)]
     if language.current() != "th":
         return message + (f" (did you mean {nearest[0]}?)" if nearest else "")

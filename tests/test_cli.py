@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main, make_parser
+from generator.cli import main, make_parser, usage_error
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
@@ -154,3 +154,11 @@ def test_a_usage_error_says_what_is_wrong_in_the_language_in_use(
     err = capsys.readouterr().err
     assert ended.value.code == 2 and said in err, err
     assert err.startswith("usage: " if "en" in argv else "วิธีใช้: ")
+
+
+@pytest.mark.parametrize("choices", ["'build', 'validate'", "build, validate"])
+def test_the_nearest_command_is_found_however_argparse_lists_the_choices(
+        choices: str, lang: str) -> None:
+    """Python 3.12 quotes the choices in its message, later ones do not."""
+    said = usage_error(f"argument command: invalid choice: 'biuld' (choose from {choices})")
+    assert ("หมายถึง build หรือไม่" if lang == "th" else "(did you mean build?)") in said
