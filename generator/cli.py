@@ -4,8 +4,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import difflib
+import importlib.metadata
 import io
 import os
+import platform
 import re
 import sys
 import textwrap
@@ -68,6 +70,32 @@ class _Formatter(argparse.HelpFormatter):
 
 
 _HEADINGS = {"options": "ตัวเลือก", "positional arguments": "ค่าที่ต้องระบุ"}
+
+
+class _Versions(argparse.Action):
+    """--version: oit's and its tools', looked up only when asked (each lookup reads an
+    installed package's metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        print(versions())
+        parser.exit()
+
+
+def versions() -> str:
+    """One line, e.g. oit 0.1.0 (MkDocs 1.6.1, Material for MkDocs …, LinkChecker …, Python …)."""
+    def of(package: str) -> str:
+        try:
+            return importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            return tr("ไม่ได้ติดตั้ง", "not installed")
+    tools = ", ".join(f"{name} {of(package)}" for name, package in (
+        ("MkDocs", "mkdocs"), ("Material for MkDocs", "mkdocs-material"),
+        ("LinkChecker", "linkchecker")))
+    return f"oit {of('oit-site')} ({tools}, Python {platform.python_version()})"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -146,6 +174,9 @@ def make_parser() -> argparse.ArgumentParser:
         "สร้างเว็บไซต์เปิดเผยข้อมูล OIT ของหน่วยงาน", "Build a unit's OIT disclosure site."),
         epilog=tr("วิธีใช้แต่ละคำสั่ง: oit คำสั่ง --help เช่น oit build --help",
                   "each command's options: oit COMMAND --help, e.g. oit build --help"))
+    parser.add_argument("--version", action=_Versions, help=tr(
+        "แสดงรุ่นของ oit และของเครื่องมือที่ใช้ (บอกเมื่อแจ้งปัญหา) แล้วจบ",
+        "show the versions of oit and the tools it uses (for a problem report) and exit"))
     commands = parser.add_subparsers(dest="command", required=True, title=tr("คำสั่ง", "commands"))
     today = tr("วันนี้ตามเวลาประเทศไทย", "today in Thailand")
     build = commands.add_parser("build", parents=[project], help=tr(

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
+import mkdocs
 import pytest
 
 from generator.cli import main, make_parser, usage_error
@@ -162,3 +164,12 @@ def test_the_nearest_command_is_found_however_argparse_lists_the_choices(
     """Python 3.12 quotes the choices in its message, later ones do not."""
     said = usage_error(f"argument command: invalid choice: 'biuld' (choose from {choices})")
     assert ("หมายถึง build หรือไม่" if lang == "th" else "(did you mean build?)") in said
+
+
+def test_version_names_oit_and_the_tools_it_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as ended:
+        main(["--version"])
+    out = capsys.readouterr().out
+    assert ended.value.code == 0 and out.startswith("oit 0.")
+    assert f"MkDocs {mkdocs.__version__}," in out and f"Python {platform.python_version()})" in out
+    assert "Material for MkDocs 9." in out and "LinkChecker 10." in out
