@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from generator.links.external import check_external, classify, wire_form
-from generator.links.status import ExternalResult, LinkStatus
+from generator.links.status import ExternalResult, LinkStatus, nothing_answered
 from generator.links.linkchecker import LinkCheckerRow
 
 NOW = datetime.datetime(2026, 11, 23, 3, 0, tzinfo=datetime.timezone.utc)
@@ -122,6 +122,10 @@ def _row(result: str, valid: bool, warning: str = "") -> LinkCheckerRow:
      "(connect timeout=15)'))", LinkStatus.TIMEOUT),
     ("ConnectionError: ('Connection aborted.', RemoteDisconnected('Remote end closed connection "
      "without response'))", LinkStatus.CONNECTION_ERROR),
+    ("ProxyError: HTTPConnectionPool(host='127.0.0.1', port=9): Max retries exceeded with url: "
+     "http://a/b.pdf (Caused by ProxyError('Unable to connect to proxy', NewConnectionError("
+     "\"HTTPConnection(host='127.0.0.1', port=9): Failed to establish a new connection: [Errno "
+     "111] Connection refused\")))", LinkStatus.CONNECTION_ERROR),
     ("TooManyRedirects: Exceeded 10 redirects.", LinkStatus.REDIRECT_LOOP),
     ("403 Forbidden", LinkStatus.HTTP_ERROR),
     ("something new", LinkStatus.ERROR),
@@ -149,3 +153,19 @@ def test_thai_reasons_for_the_status_page() -> None:
     assert result.reason_th() == "ไม่พบเอกสาร (HTTP 404) (ตรวจเมื่อ 23 พ.ย. 69)"
     dns = ExternalResult("http://x/a", LinkStatus.DNS_FAILURE, NOW)
     assert dns.reason_th() == "ไม่พบชื่อโดเมน (DNS) (ตรวจเมื่อ 23 พ.ย. 69)"
+
+
+def test_nothing_answered_takes_two_hosts_and_not_one_answer() -> None:
+    def result(url: str, status: LinkStatus) -> ExternalResult:
+        return ExternalResult(url, status, NOW)
+
+    dns, timeout = LinkStatus.DNS_FAILURE, LinkStatus.TIMEOUT
+    assert nothing_answered([result("http://a.go.th/x", dns), result("http://b.go.th/y", timeout)])
+    # One host down is that host's problem: its results are kept.
+    assert not nothing_answered([result("http://a.go.th/x", dns), result("http://a.go.th/y", dns)])
+    # A server that said no (404, refused) answered.
+    assert not nothing_answered([result("http://a.go.th/x", dns),
+                                 result("http://b.go.th/y", LinkStatus.HTTP_ERROR)])
+    assert not nothing_answered([result("http://a.go.th/x", LinkStatus.CONNECTION_REFUSED),
+                                 result("http://b.go.th/y", dns)])
+    assert not nothing_answered([])

@@ -193,6 +193,33 @@ def test_a_second_run_with_every_link_alive_asks_the_network_nothing(
 
 
 @pytest.mark.slow
+def test_a_run_where_nothing_answers_keeps_the_earlier_results(
+        minimal_project: Path, link_server: Any, closed_port: int,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off the network (here: an office proxy that is not there), every address fails: the
+    run says so and keeps nothing, so the next build does not call every document dead."""
+    s = link_server
+    other_host = s("/doc.pdf").replace("127.0.0.1", "localhost")
+    project = _with_evidence(minimal_project, s("/ok"), other_host)
+    assert _run(capsys, project, "links", "--external")[0] == 0
+    cache = project / ".oit-build" / "link-cache.json"
+    kept = cache.read_bytes()
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{closed_port}")
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    code, out, _ = _run(capsys, project, "links", "--external", "--refresh", "--lang", "th")
+    assert code == 1 and "2 เชื่อมต่อเซิร์ฟเวอร์ไม่ได้" in out, out
+    assert "ไม่มีที่อยู่ใดตอบกลับเลย" in out and "proxy" in out
+    assert cache.read_bytes() == kept
+    code, out, _ = _run(capsys, project, "links", "--external", "--refresh", "--format", "json")
+    assert json.loads(out)["external"]["nothing_answered"] is True
+    assert cache.read_bytes() == kept
+    monkeypatch.delenv("http_proxy")
+    code, out, _ = _run(capsys, project, "links", "--external", "--refresh", "--format", "json")
+    assert code == 0 and json.loads(out)["external"]["nothing_answered"] is False
+
+
+@pytest.mark.slow
 def test_check_and_build_read_the_cache_and_the_status_page_names_the_dead_link(
         minimal_project: Path, link_server: Any, capsys: pytest.CaptureFixture[str]) -> None:
     s = link_server

@@ -13,7 +13,7 @@ from ..links.internal import find_broken_links
 from ..links.offline import UNFETCHABLE, check_offline
 from ..links.refs import LinkProblem, LinkSeverity, link_refs, unique_urls
 from ..links.report import ExternalRun, LinksReport, as_json, as_text
-from ..links.status import ExternalResult, external_problems
+from ..links.status import ExternalResult, external_problems, nothing_answered
 from ..project import Project
 from .validate import load_data
 
@@ -64,7 +64,10 @@ def _external_run(project: Project, urls: list[str], cache: Mapping[str, Externa
     start = time.perf_counter()
     due = due_for_check(urls, cache, now, max_age, refresh)
     wanted = set(urls)
-    results = {url: result for url, result in merged(cache, check(due) if due else []).items()
-               if url in wanted}
-    save_cache(project.link_cache, results)   # only what the data still links
-    return ExternalRun(results, due, max_age, time.perf_counter() - start)
+    fresh = check(due) if due else []
+    results = {url: result for url, result in merged(cache, fresh).items() if url in wanted}
+    # An offline run would mark every document dead on the next build's status page.
+    unanswered = nothing_answered(fresh)
+    if not unanswered:
+        save_cache(project.link_cache, results)   # only what the data still links
+    return ExternalRun(results, due, max_age, time.perf_counter() - start, unanswered)

@@ -118,6 +118,9 @@ def _chain(hops: list[tuple[str, int]]) -> str:
 
 
 _FAILURES: list[tuple[re.Pattern[str], LinkStatus, str]] = [
+    # Before the rest: the proxy's own failure says nothing about the server behind it.
+    (re.compile(r"ProxyError|Unable to connect to proxy", re.I), LinkStatus.CONNECTION_ERROR,
+     "the proxy (http_proxy, https_proxy) cannot be reached"),
     (re.compile(r"TooManyRedirects|Exceeded \d+ redirects", re.I), LinkStatus.REDIRECT_LOOP,
      "the address redirects in a loop (more than 10 redirects)"),
     (re.compile(r"NameResolution|Name or service not known|getaddrinfo|nodename nor servname"

@@ -23,6 +23,7 @@ class ExternalRun:
     checked_now: list[str]
     max_age: datetime.timedelta
     seconds: float = 0.0
+    unanswered: bool = False   # nothing answered this run: its results were not kept
 
     @property
     def retried(self) -> int:
@@ -65,6 +66,15 @@ def as_text(report: LinksReport) -> str:
     lines.append(tr("  ตรวจโดยไม่ใช้เครือข่าย:  ", "  offline checks:  ") + _count(offline))
     lines.append(tr("  ลิงก์ภายในเว็บไซต์:  ", "  internal links:  ") + _internal_line(report))
     lines.append(tr("  ลิงก์ภายนอก:  ", "  external links:  ") + _external_line(report))
+    if report.external is not None and report.external.unanswered:
+        lines += ["", tr(
+            "ไม่มีที่อยู่ใดตอบกลับเลย: เครื่องนี้อาจไม่ได้ต่ออินเทอร์เน็ต หรือต้องตั้งค่า proxy "
+            "(http_proxy, https_proxy) ก่อน จึงไม่ได้เก็บผลครั้งนี้ไว้ oit build และ oit check "
+            "ยังใช้ผลตรวจครั้งก่อน เมื่อต่อเครือข่ายได้แล้วให้สั่ง oit links --external อีกครั้ง",
+            "Nothing answered: this computer may be off the network, or need its proxy set "
+            "(http_proxy, https_proxy), so this run's results were not kept; oit build and "
+            "oit check still use the earlier ones. Run oit links --external again once the "
+            "network is back.")]
     problems = report.sorted_problems
     if problems:
         lines += ["", tr("ปัญหา:", "Problems:")]
@@ -144,7 +154,8 @@ def _external_line(report: LinksReport) -> str:
                   f"not checked (add --external); the cache holds {len(cached)} result(s), "
                   f"latest {newest}, {broken} broken")
     counts = Counter(r.status for r in run.results.values())
-    parts = [f"{counts[status]} {status.label}" for status in LinkStatus if counts[status]]
+    parts = [f"{counts[status]} {tr(status.label_th, status.label)}" for status in LinkStatus
+             if counts[status]]
     from_cache = len(run.results) - len(run.checked_now)
     return tr(f"ไม่ซ้ำกัน {len(run.results)}: {', '.join(parts) or 'ไม่มี'}; ตรวจครั้งนี้ "
               f"{len(run.checked_now)} (ตรวจซ้ำ {run.retried}) ใช้ผลเดิม {from_cache} "
@@ -196,6 +207,7 @@ def _external_json(report: LinksReport) -> dict[str, Any]:
     return {"checked": True, "unique_urls": len(run.results),
             "checked_now": len(run.checked_now), "from_cache": len(run.results) - len(run.checked_now),
             "retried": run.retried, "max_age_seconds": int(run.max_age.total_seconds()),
+            "nothing_answered": run.unanswered,
             "seconds": round(run.seconds, 2),
             "counts": {s.value: counts.get(s.value, 0) for s in LinkStatus},
             "results": [_result_json(r, r.url in run.checked_now)

@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from urllib.parse import urlsplit
 
 from .. import thai
 from ..language import tr
@@ -42,6 +43,19 @@ class LinkStatus(Enum):
     @property
     def label_th(self) -> str:
         return _LABELS[self][1]
+
+
+# No answer came at all: no name server, no server (a computer off the network or behind a
+# proxy it was not told about looks like this), as opposed to a server that said no.
+NO_ANSWER = frozenset({LinkStatus.DNS_FAILURE, LinkStatus.TIMEOUT, LinkStatus.CONNECTION_ERROR})
+
+
+def nothing_answered(results: Iterable[ExternalResult]) -> bool:
+    """Every address of two hosts or more went unanswered: more likely this computer cannot
+    reach the network than every server gone at once."""
+    results = list(results)
+    hosts = {urlsplit(r.url).hostname for r in results}
+    return len(hosts) >= 2 and all(r.status in NO_ANSWER for r in results)
 
 
 _LABELS = {
