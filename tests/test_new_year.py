@@ -11,8 +11,11 @@ import pytest
 from generator.cli import main
 from generator.commands.check import check_year
 from generator.commands.init import FIRST_YEAR_TOPICS
+from generator.commands.new_year import new_year
+from generator.errors import UsageError
 from generator.model.load import load_dataset
 from generator.model.topics import OpinionChannels
+from generator.project import Project
 from generator.topics import Topic
 
 AS_OF = datetime.date(2027, 11, 23)
@@ -113,3 +116,17 @@ def test_carried_values_are_written_so_that_they_read_back_exactly(
     assert code == 0, out
     carried = load_dataset(example_project / "data", example_project).years[2571]
     assert carried.get(Topic.PROCUREMENT_PLAN).responsible == HOSTILE   # type: ignore[union-attr]
+
+
+def test_a_second_run_by_mistake_does_not_open_a_year_that_has_not_begun(
+        example_project: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    project, today = Project.at(example_project), datetime.date(2026, 12, 1)   # FY 2570
+    assert new_year(project, today=today).year == 2571   # the next one, ahead: fine
+    files = sorted(p.relative_to(example_project) for p in example_project.rglob("*"))
+    with pytest.raises(UsageError) as refused:
+        new_year(project, today=today)
+    said = {"th": "ถ้าตั้งใจเปิดปี 2572 จริง ให้ระบุปี: oit new-year 2572",
+            "en": "to open 2572 all the same, name it: oit new-year 2572"}
+    assert said[lang] in str(refused.value)
+    assert sorted(p.relative_to(example_project) for p in example_project.rglob("*")) == files
+    assert new_year(project, 2572, today=today).year == 2572   # named: as asked

@@ -4,6 +4,7 @@ must be new (items, reports, activities, evidence, dates) starts as the commente
 No file that exists is overwritten; the unit's current_fiscal_year moves on, said so."""
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .. import thai
 from ..atomic import write_atomic
 from ..errors import Problem, UsageError, UserError, display_path
 from ..language import tr
@@ -60,10 +62,23 @@ class NewYearReport:
         return "\n".join(lines)
 
 
-def new_year(project: Project, year: int | None = None) -> NewYearReport:
-    """Open fiscal year ``year`` (default: the one after the unit's current year)."""
+def new_year(project: Project, year: int | None = None,
+             today: datetime.date | None = None) -> NewYearReport:
+    """Open fiscal year ``year`` (default: the one after the unit's current year, unless that
+    is more than a year ahead of ``today``'s, default today in Thailand: a second run by
+    mistake would open a year that has not begun)."""
     dataset = load_data(project)
-    year = year or dataset.current_year + 1
+    if year is None:
+        now = thai.fiscal_year(today or thai.today_in_thailand())
+        year = dataset.current_year + 1
+        if year > now + 1:
+            raise UsageError(tr(
+                f"ไม่ได้เปิดปี {year}: ปีงบประมาณปัจจุบันใน data/{UNIT_FILE} คือ {dataset.current_year} "
+                f"ซึ่งเปิดล่วงหน้าไว้แล้ว (วันนี้อยู่ในปีงบประมาณ {now}) ถ้าตั้งใจเปิดปี {year} จริง "
+                f"ให้ระบุปี: oit new-year {year}",
+                f"fiscal year {year} not opened: the current year in data/{UNIT_FILE} is "
+                f"{dataset.current_year}, opened ahead already (today is in fiscal year {now}); "
+                f"to open {year} all the same, name it: oit new-year {year}"))
     earlier = [y for y in dataset.years if y < year]
     if not earlier:
         years = ', '.join(map(str, sorted(dataset.years)))
