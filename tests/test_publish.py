@@ -9,6 +9,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -172,35 +173,56 @@ def _watch_site(project: Path) -> Iterator[list[str]]:
         watcher.join()
 
 
-# The second build starts this share of a build's time after the first: together, early,
-# late, and after the first has finished.
-@pytest.mark.parametrize("share", [0.0, 0.3, 0.7, 1.5])
+def _holding_the_lock(project: Path, proc: subprocess.Popen[str], seconds: float) -> None:
+    """Wait until ``proc`` holds the project's build lock (its PID is in the lock file)."""
+    lock, end = project / ".oit-build" / "build.lock", time.monotonic() + seconds
+    while f"pid={proc.pid} " not in (lock.read_text() if lock.exists() else ""):
+        assert proc.poll() is None and time.monotonic() < end, "the first build never locked"
+        time.sleep(0.005)
+
+
+# When the second build starts: with the first, once the first holds the lock, this share
+# of a build's time after the first, and after the first has finished.
+@pytest.mark.parametrize("start", [0.0, "locked", 0.7, 1.5])
 def test_two_builds_at_once_both_succeed_and_never_break_site_or_content(
-        reference: tuple[Path, dict[str, bytes]], share: float) -> None:
+        reference: tuple[Path, dict[str, bytes]], start: float | str) -> None:
     project, site = reference
     seconds = _timed_build(project)   # timed now: other tests run meanwhile
-    stagger = share * seconds
     content = _snapshot(project / "content")
     with _watch_site(project) as seen:
         first = subprocess.Popen([str(OIT), "--project", str(project), *BUILD],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(stagger)
+        said = ""
+        if start == "locked":   # not a time: the load of other tests moves every time
+            _holding_the_lock(project, first, 60)
+            first.send_signal(signal.SIGSTOP)   # it holds the lock until the second has asked
+        else:
+            time.sleep(float(start) * seconds)
         second = subprocess.Popen([str(OIT), "--project", str(project), *BUILD],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        results = [(proc.pid, *proc.communicate(timeout=300), proc.returncode)
-                   for proc in (first, second)]
+        if start == "locked":
+            resume = threading.Timer(60, first.send_signal, [signal.SIGCONT])   # at the latest
+            resume.start()
+            try:
+                said = second.stderr.readline() if second.stderr else ""
+            finally:
+                first.send_signal(signal.SIGCONT)
+                resume.cancel()
+        (out1, err1), (out2, err2) = (proc.communicate(timeout=300) for proc in (first, second))
+        results = [(first.pid, out1, err1, first.returncode),
+                   (second.pid, out2, said + err2, second.returncode)]
     for _, out, err, code in results:
         assert code == 0 and "Traceback" not in err, err
         assert out.startswith("Built site/ from data/: 11 pages")
     waited = [(pid, err) for pid, _, err, _ in results if err.startswith("waiting: ")]
-    if stagger < seconds / 2:   # the second started while the first held the lock
+    if start in (0.0, "locked"):   # the second asked while the first held the lock
         assert len(waited) == 1
     for pid, err in waited:
         other = next(p for p, *_ in results if p != pid)
         assert err.startswith(f"waiting: another oit build (PID {other}, started "), err
         assert err.count("\n") == 1   # said once
     assert seen and set(seen) == {"ok"}, sorted(set(seen))
-    _assert_whole(project, site, f"two builds {stagger} s apart")
+    _assert_whole(project, site, f"the second build started at {start}")
     assert _snapshot(project / "content") == content
     assert _leftovers(project) == []
 
