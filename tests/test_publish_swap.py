@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.site import publish as publishing
-from generator.site.publish import clean_leftovers, exchange, new_staging, publish
+from generator.site.publish import clean_leftovers, exchange, publish, staging_name
 
 
 def _tree(folder: Path, marker: str) -> Path:
@@ -28,7 +28,7 @@ def test_a_new_site_replaces_the_old_in_one_exchange_and_the_old_tree_goes(
         tmp_path: Path) -> None:
     work, site = tmp_path / ".oit-build", _tree(tmp_path / "site", "old")
     inode = site.stat().st_ino
-    staging = _tree(new_staging(work), "new")
+    staging = _tree(staging_name(work), "new")
     publish(staging, site, work)
     assert _marker(site) == "new" and (site / "2569" / "index.html").is_file()
     assert site.is_dir() and not site.is_symlink() and site.stat().st_ino != inode
@@ -37,13 +37,13 @@ def test_a_new_site_replaces_the_old_in_one_exchange_and_the_old_tree_goes(
 
 def test_a_first_build_is_one_rename(tmp_path: Path) -> None:
     work = tmp_path / ".oit-build"
-    publish(_tree(new_staging(work), "new"), tmp_path / "site", work)
+    publish(_tree(staging_name(work), "new"), tmp_path / "site", work)
     assert _marker(tmp_path / "site") == "new" and list(work.iterdir()) == []
 
 
 def test_each_build_stages_into_a_folder_of_its_own(tmp_path: Path) -> None:
-    first, second = new_staging(tmp_path), new_staging(tmp_path)
-    assert first != second and first.is_dir() and second.is_dir()
+    first, second = staging_name(tmp_path), staging_name(tmp_path)
+    assert first != second and first.parent == second.parent == tmp_path
     assert first.name.startswith(f"site-{os.getpid()}-")
 
 
@@ -68,7 +68,7 @@ def test_where_the_filesystem_refuses_the_exchange_two_renames_are_used(
 
     monkeypatch.setattr(publishing, "exchange", refuse)
     work, site = tmp_path / ".oit-build", _tree(tmp_path / "site", "old")
-    publish(_tree(new_staging(work), "new"), site, work)
+    publish(_tree(staging_name(work), "new"), site, work)
     assert _marker(site) == "new" and list(work.iterdir()) == []
 
 

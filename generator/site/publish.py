@@ -45,13 +45,6 @@ def staging_name(work_dir: Path) -> Path:
     return work_dir / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
 
 
-def new_staging(work_dir: Path) -> Path:
-    """A fresh, empty folder for this build's site, never shared with another build."""
-    staging = staging_name(work_dir)
-    staging.mkdir(parents=True)
-    return staging
-
-
 def require_site_folder(site_dir: Path, root: Path) -> None:
     """site/ may be absent or a folder: a file or a link there is the user's, never replaced."""
     if not os.path.lexists(site_dir) or (site_dir.is_dir() and not site_dir.is_symlink()):
