@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ os.environ["OIT_LANG"] = "en"
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+OIT = Path(sys.executable).parent / "oit"   # the console script, as a user runs it
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

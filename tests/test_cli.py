@@ -11,6 +11,7 @@ from pathlib import Path
 import mkdocs
 import pytest
 
+from conftest import OIT
 from generator.cli import main, make_parser, usage_error
 
 
@@ -41,7 +42,7 @@ def test_without_project_the_folder_is_the_current_one(
 
 def _oit_in(encoding: str, *argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:
     """`oit` run with a console in ``encoding`` (what a locale or a Windows redirect gives)."""
-    return subprocess.run([str(Path(sys.executable).parent / "oit"), *argv], capture_output=True,
+    return subprocess.run([str(OIT), *argv], capture_output=True,
                           env={**os.environ, "PYTHONIOENCODING": encoding, **env}, timeout=120)
 
 
@@ -74,9 +75,8 @@ def test_a_working_folder_deleted_under_the_command_is_a_message(
     again): the command says so instead of a traceback."""
     gone = tmp_path / "gone"
     gone.mkdir()
-    oit = Path(sys.executable).parent / "oit"
     done = subprocess.run(["sh", "-c", 'cd "$1" && rmdir "$1" && shift && exec "$@"', "sh",
-                           str(gone), str(oit), *project, "validate", "--lang", "th"],
+                           str(gone), str(OIT), *project, "validate", "--lang", "th"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "ถูกลบหรือย้ายไปแล้ว" in done.stderr and "--project" in done.stderr
@@ -91,7 +91,7 @@ def test_the_command_delivers_all_its_output_and_its_exit_code(
             "2026-11-23"]
     code = main(argv)
     expected = capsys.readouterr().out
-    program = [str(Path(sys.executable).parent / "oit")] if command == ["oit"] else \
+    program = [str(OIT)] if command == ["oit"] else \
         [sys.executable, "-m", "generator"]
     done = subprocess.run([*program, *argv], capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout) == (code, expected), done.stderr

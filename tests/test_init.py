@@ -7,12 +7,12 @@ import os
 import pty
 import select
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from conftest import OIT
 from generator.cli import main
 from generator.commands.init import FIRST_YEAR_TOPICS, UnitDetails, init
 from generator.model.load import load_dataset
@@ -144,7 +144,7 @@ def test_ctrl_d_at_a_question_cancels_and_writes_nothing(tmp_path: Path) -> None
     """At a real terminal (a pseudo-terminal), Ctrl-D at the first question: a Thai line and
     exit 2, not a traceback, and no folder made."""
     leader, follower = pty.openpty()
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "oit"), "init",
+    proc = subprocess.Popen([str(OIT), "init",
                              str(tmp_path / "u"), "--lang", "th"],
                             stdin=follower, stdout=follower, stderr=follower)
     os.close(follower)

@@ -18,11 +18,10 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, IS_ROOT, copy_project, read_only
+from conftest import FIXTURES, IS_ROOT, OIT, copy_project, read_only
 from generator.site.content import PageState, page_state
 
 pytestmark = pytest.mark.slow
-OIT = Path(sys.executable).parent / "oit"
 HOOK = Path(__file__).parent / "oit_kill_hook.py"
 BUILD = ["build", "--build-date", "2026-11-23"]
 
@@ -173,14 +172,6 @@ def _watch_site(project: Path) -> Iterator[list[str]]:
         watcher.join()
 
 
-def _holding_the_lock(project: Path, proc: subprocess.Popen[str], seconds: float) -> None:
-    """Wait until ``proc`` holds the project's build lock (its PID is in the lock file)."""
-    lock, end = project / ".oit-build" / "build.lock", time.monotonic() + seconds
-    while f"pid={proc.pid} " not in (lock.read_text() if lock.exists() else ""):
-        assert proc.poll() is None and time.monotonic() < end, "the first build never locked"
-        time.sleep(0.005)
-
-
 # When the second build starts: with the first, once the first holds the lock, this share
 # of a build's time after the first, and after the first has finished.
 @pytest.mark.parametrize("start", [0.0, "locked", 0.7, 1.5])
@@ -194,7 +185,7 @@ def test_two_builds_at_once_both_succeed_and_never_break_site_or_content(
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         said = ""
         if start == "locked":   # not a time: the load of other tests moves every time
-            _holding_the_lock(project, first, 60)
+            _wait_for_lock(project, first.pid)
             first.send_signal(signal.SIGSTOP)   # it holds the lock until the second has asked
         else:
             time.sleep(float(start) * seconds)

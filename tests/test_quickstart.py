@@ -7,15 +7,13 @@ import re
 import shlex
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import OIT, REPO
 
-OIT = Path(sys.executable).parent / "oit"
 
 
 def quick_start_commands() -> list[list[str]]:

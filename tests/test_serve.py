@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from conftest import OIT
 from generator.commands.serve import error_page
 
-OIT = Path(sys.executable).parent / "oit"
 UNIT = "data/unit.yml"
 
 
