@@ -154,8 +154,7 @@ def _external_line(report: LinksReport) -> str:
                   f"not checked (add --external); the cache holds {len(cached)} result(s), "
                   f"latest {newest}, {broken} broken")
     counts = Counter(r.status for r in run.results.values())
-    parts = [f"{counts[status]} {tr(status.label_th, status.label)}" for status in LinkStatus
-             if counts[status]]
+    parts = [f"{counts[status]} {status.said}" for status in LinkStatus if counts[status]]
     from_cache = len(run.results) - len(run.checked_now)
     return tr(f"ไม่ซ้ำกัน {len(run.results)}: {', '.join(parts) or 'ไม่มี'}; ตรวจครั้งนี้ "
               f"{len(run.checked_now)} (ตรวจซ้ำ {run.retried}) ใช้ผลเดิม {from_cache} "

@@ -44,6 +44,11 @@ class LinkStatus(Enum):
     def label_th(self) -> str:
         return _LABELS[self][1]
 
+    @property
+    def said(self) -> str:
+        """The label in the language in use."""
+        return tr(self.label_th, self.label)
+
 
 # No answer came at all: no name server, no server (a computer off the network or behind a
 # proxy it was not told about looks like this), as opposed to a server that said no.
@@ -104,7 +109,7 @@ class ExternalResult:
         if self.status is LinkStatus.REDIRECT:
             return tr(f"ย้ายไปที่อยู่ใหม่ถาวร ({self.http_code}) ไปที่ {self.new_url}",
                       f"permanent redirect ({self.http_code}) to {self.new_url}")
-        text = tr(self.status.label_th, self.status.label)
+        text = self.status.said
         return f"{text}: {self.detail}" if self.detail else text
 
     def reason_th(self) -> str:
